@@ -1,0 +1,108 @@
+#include "unexplained_report.h"
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+namespace curlexplain {
+namespace {
+
+struct Fold {
+  const char* pattern;
+  const char* placeholder;
+};
+
+// Order matters: quoted text and addresses go before the numbers in them.
+const std::vector<Fold>& Folds() {
+  static const std::vector<Fold> kFolds = {
+      {R"("[^"]*")", "\"<text>\""},
+      {R"('[^']*')", "'<text>'"},
+      {R"(\b(?:\d{1,3}\.){3}\d{1,3}\b)", "<address>"},
+      {R"(\b[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7}\b)", "<address>"},
+      {R"(\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b)", "<host>"},
+      {R"(\b[A-Za-z0-9+/]{16,}={0,2})", "<base64>"},
+      {R"(\d+)", "<n>"},
+  };
+  return kFolds;
+}
+
+struct Group {
+  int64_t count = 0;
+  std::string example;
+  std::string where;
+};
+
+class UnexplainedReporter : public Reporter {
+ public:
+  UnexplainedReporter(std::ostream& out, const RuleSet& rules)
+      : out_(out), rules_(rules) {}
+
+  void BeginLog(std::string_view name) override { file_ = name; }
+
+  void Line(const Explanation& e) override {
+    if (e.explained) return;
+    std::string shape = LineShape(e.text);
+    auto [it, inserted] = groups_.try_emplace(shape);
+    if (inserted) {
+      it->second.example = Printable(e.text);
+      it->second.where = fmt::format("{}:{}", file_, e.number);
+      order_.push_back(shape);
+    }
+    ++it->second.count;
+    ++total_;
+  }
+
+  void EndLog(const Summary&) override {}
+
+  void Finish() override {
+    std::stable_sort(order_.begin(), order_.end(),
+                     [&](const std::string& a, const std::string& b) {
+                       return groups_[a].count > groups_[b].count;
+                     });
+    out_ << fmt::format("{} {} in {} {}\n", total_,
+                        rules_.String("unexplained.lines",
+                                      "lines not explained"),
+                        order_.size(),
+                        rules_.String("unexplained.shapes", "shapes"));
+    for (const std::string& shape : order_) {
+      const Group& group = groups_[shape];
+      out_ << fmt::format("{:>6}  {}\n        {}  {}\n", group.count,
+                          Printable(shape), group.where, group.example);
+    }
+  }
+
+ private:
+  std::ostream& out_;
+  const RuleSet& rules_;
+  std::string file_;
+  std::map<std::string, Group> groups_;
+  std::vector<std::string> order_;
+  int64_t total_ = 0;
+};
+
+}  // namespace
+
+std::string LineShape(std::string_view text) {
+  static const auto* kCompiled = [] {
+    auto* compiled = new std::vector<std::unique_ptr<RE2>>;
+    for (const Fold& fold : Folds()) {
+      compiled->push_back(std::make_unique<RE2>(fold.pattern));
+    }
+    return compiled;
+  }();
+  std::string shape(text);
+  for (size_t i = 0; i < Folds().size(); ++i) {
+    RE2::GlobalReplace(&shape, *(*kCompiled)[i], Folds()[i].placeholder);
+  }
+  return shape;
+}
+
+std::unique_ptr<Reporter> MakeUnexplainedReporter(std::ostream& out,
+                                                  const RuleSet& rules) {
+  return std::make_unique<UnexplainedReporter>(out, rules);
+}
+
+}  // namespace curlexplain

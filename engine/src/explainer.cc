@@ -1,0 +1,382 @@
+#include "curlexplain/explainer.h"
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <tuple>
+
+#include "matcher.h"
+#include "session.h"
+
+namespace curlexplain {
+namespace {
+
+constexpr std::string_view kMaskText = "****";
+
+// What field expressions of a rule see: captures and earlier fields, the
+// session's state, the tables, the reference time and the locale.
+class FieldScope : public Scope {
+ public:
+  FieldScope(const RuleSet& rules, const Session& session, int64_t now)
+      : rules_(rules), session_(session), now_(now) {}
+
+  const Value* Find(std::string_view name) const override {
+    auto it = values.find(name);
+    return it == values.end() ? nullptr : &it->second;
+  }
+  std::optional<std::string> State(std::string_view key) const override {
+    return session_.Get(key);
+  }
+  const Table* FindTable(std::string_view name) const override {
+    auto it = rules_.tables.find(name);
+    return it == rules_.tables.end() ? nullptr : &it->second;
+  }
+  int64_t ReferenceTime() const override { return now_; }
+  const Locale& GetLocale() const override { return rules_.locale; }
+
+  std::map<std::string, Value, std::less<>> values;
+
+ private:
+  const RuleSet& rules_;
+  const Session& session_;
+  int64_t now_;
+};
+
+// What diagnoses see: the facts, where a fact never recorded is null.
+class FactScope : public FieldScope {
+ public:
+  using FieldScope::FieldScope;
+  const Value* Find(std::string_view name) const override {
+    static const Value kNull;
+    const Value* value = FieldScope::Find(name);
+    return value == nullptr ? &kNull : value;
+  }
+};
+
+// The order in which matching rules win: a larger key wins.
+auto RankOf(const Rule& rule) {
+  return std::make_tuple(rule.priority, !rule.fallback,
+                         static_cast<int>(rule.when.size()),
+                         rule.literal_length, -static_cast<int64_t>(rule.order));
+}
+
+std::string WhyWins(const Rule& winner, const Rule& loser) {
+  if (winner.priority != loser.priority) {
+    return fmt::format("priority {} against {}", winner.priority,
+                       loser.priority);
+  }
+  if (winner.fallback != loser.fallback) return "not a fallback";
+  if (winner.when.size() != loser.when.size()) {
+    return fmt::format("{} state conditions against {}", winner.when.size(),
+                       loser.when.size());
+  }
+  if (winner.literal_length != loser.literal_length) {
+    return fmt::format("literal length {} against {}", winner.literal_length,
+                       loser.literal_length);
+  }
+  return "loaded earlier";
+}
+
+// Returns "" when `rule` may explain the line, else why not.
+std::string CheckEligible(const Rule& rule, const LogLine& line,
+                          const Session& session) {
+  if (rule.direction && line.direction != Direction::kUnknown &&
+      line.direction != *rule.direction) {
+    return fmt::format("the rule is for direction '{}', the line is '{}'",
+                       DirectionName(*rule.direction),
+                       DirectionName(line.direction));
+  }
+  for (const Condition& condition : rule.when) {
+    std::optional<std::string> value = session.Get(condition.key);
+    if (std::find(condition.allowed.begin(), condition.allowed.end(), value) !=
+        condition.allowed.end()) {
+      continue;
+    }
+    std::vector<std::string> wanted;
+    for (const auto& allowed : condition.allowed) {
+      wanted.push_back(allowed ? "'" + *allowed + "'" : "unset");
+    }
+    return fmt::format("when {} is {}, but it is {}", condition.key,
+                       fmt::join(wanted, " or "),
+                       value ? "'" + *value + "'" : "unset");
+  }
+  return "";
+}
+
+void ReplaceAll(std::string* text, std::string_view from,
+                std::string_view to) {
+  if (from.empty()) return;
+  size_t pos = 0;
+  while ((pos = text->find(from, pos)) != std::string::npos) {
+    text->replace(pos, from.size(), to);
+    pos += to.size();
+  }
+}
+
+}  // namespace
+
+namespace {
+
+// Adds the text of every named group of every mask match in `text`.
+void CollectMaskSecrets(const std::vector<Mask>& masks, std::string_view text,
+                        std::vector<std::string>* secrets) {
+  for (const Mask& mask : masks) {
+    const RE2& regex = *mask.regex;
+    int groups = regex.NumberOfCapturingGroups();
+    std::vector<re2::StringPiece> parts(groups + 1);
+    size_t start = 0;
+    while (start <= text.size() &&
+           regex.Match(text, start, text.size(), RE2::UNANCHORED,
+                       parts.data(), groups + 1)) {
+      for (const auto& [name, index] : regex.NamedCapturingGroups()) {
+        if (parts[index].data() != nullptr && !parts[index].empty()) {
+          secrets->emplace_back(parts[index]);
+        }
+      }
+      size_t end = parts[0].data() - text.data() + parts[0].size();
+      start = std::max(end, start + 1);
+    }
+  }
+}
+
+// Binds each named group of `rule` in `text` to its value, or null.
+void BindCaptures(const Rule& rule, std::string_view text,
+                  std::map<std::string, Value, std::less<>>* values) {
+  const RE2& regex = *rule.regex;
+  int groups = regex.NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> parts(groups + 1);
+  bool matched = regex.Match(text, 0, text.size(), RE2::UNANCHORED,
+                             parts.data(), groups + 1);
+  for (const auto& [name, index] : regex.NamedCapturingGroups()) {
+    if (matched && parts[index].data() != nullptr) {
+      (*values)[name] = Value(std::string(parts[index]));
+    } else {
+      (*values)[name] = Value();
+    }
+  }
+}
+
+}  // namespace
+
+Explainer::Explainer(const RuleSet& rules, ExplainOptions options)
+    : rules_(rules),
+      options_(options),
+      matcher_(std::make_unique<Matcher>(rules.rules)),
+      session_(std::make_unique<Session>()) {}
+
+Explainer::~Explainer() = default;
+
+void Explainer::StartLog() {
+  session_ = std::make_unique<Session>();
+  summary_ = Summary();
+}
+
+void Explainer::SetState(const std::string& key, const std::string& value) {
+  session_->Set(key, value);
+}
+
+Explanation Explainer::Explain(const LogLine& line) {
+  if (line.connection_id) {
+    session_->UseConnection(std::to_string(*line.connection_id));
+  }
+  if (line.transfer_id) session_->UseTransfer(std::to_string(*line.transfer_id));
+
+  Explanation out;
+  out.number = line.number;
+  out.raw = line.raw;
+  out.text = line.text;
+  out.direction = line.direction;
+  out.kind = line.kind;
+  out.time = line.time;
+  out.transfer_id = line.transfer_id;
+  out.connection_id = line.connection_id;
+  out.tags = line.tags;
+  out.notes = line.notes;
+
+  std::vector<std::string> secrets;
+  CollectMaskSecrets(rules_.masks, line.text, &secrets);
+  CollectMaskSecrets(rules_.masks, line.raw, &secrets);
+
+  const Rule* winner = nullptr;
+  for (int index : matcher_->Match(line.text)) {
+    const Rule& rule = rules_.rules[index];
+    std::string reason = CheckEligible(rule, line, *session_);
+    if (reason.empty() && (winner == nullptr || RankOf(rule) > RankOf(*winner))) {
+      winner = &rule;
+    }
+    if (options_.trace) {
+      out.candidates.push_back(Candidate{&rule, reason.empty(), reason});
+    }
+  }
+  if (options_.trace) {
+    for (Candidate& candidate : out.candidates) {
+      if (!candidate.eligible) continue;
+      candidate.reason = candidate.rule == winner
+                             ? "won"
+                             : "lost: the winner has " +
+                                   WhyWins(*winner, *candidate.rule);
+    }
+  }
+  if (winner != nullptr) ApplyRule(*winner, line, &out, &secrets);
+  MaskSecrets(secrets, &out);
+  Count(out);
+  return out;
+}
+
+void Explainer::ApplyRule(const Rule& rule, const LogLine& line,
+                          Explanation* out,
+                          std::vector<std::string>* secrets) {
+  out->rule = &rule;
+  out->explained = !rule.fallback;
+  FieldScope scope(rules_, *session_, options_.reference_time);
+  BindCaptures(rule, line.text, &scope.values);
+  for (const ComputedField& field : rule.fields) {
+    std::string error;
+    Value value = field.expression.Evaluate(scope, &error);
+    if (!error.empty()) {
+      out->problems.push_back(fmt::format("field '{}': {}", field.name, error));
+    }
+    scope.values[field.name] = std::move(value);
+  }
+
+  TemplateValues values;
+  auto add = [&](const std::string& name) {
+    std::string text = scope.values[name].ToString();
+    values[name] = text;
+    out->fields.emplace_back(name, text);
+    if (rule.secrets.count(name) != 0 && !text.empty()) {
+      secrets->push_back(text);
+      session_->AddSecret(text);
+    }
+  };
+  for (const std::string& name : rule.captures) add(name);
+  for (const ComputedField& field : rule.fields) add(field.name);
+
+  out->message = rule.texts.explain.RenderOrEmpty(values);
+  if (rule.texts.hint) out->hint = rule.texts.hint->RenderOrEmpty(values);
+  std::string severity = rule.severity.RenderOrEmpty(values);
+  if (std::optional<Severity> parsed = ParseSeverity(severity)) {
+    out->severity = *parsed;
+  } else {
+    out->problems.push_back(
+        fmt::format("severity '{}' is not info, note, warning or error",
+                    severity));
+  }
+
+  if (rule.connection) {
+    std::string id = rule.connection->RenderOrEmpty(values);
+    if (!id.empty()) session_->UseConnection(id);
+  }
+  for (const StateUpdate& update : rule.set) {
+    if (update.value) {
+      session_->Set(update.key, update.value->RenderOrEmpty(values));
+    } else {
+      session_->Set(update.key, std::nullopt);
+    }
+  }
+  for (const FactRecord& record : rule.record) {
+    session_->Record(record.name,
+                     MaskText(record.value.RenderOrEmpty(values), *secrets));
+  }
+}
+
+std::string Explainer::MaskText(
+    std::string text, const std::vector<std::string>& line_secrets) const {
+  if (options_.show_secrets) return text;
+  for (const std::string& secret : line_secrets) {
+    ReplaceAll(&text, secret, kMaskText);
+  }
+  for (const std::string& secret : session_->secrets()) {
+    // A secret of a few characters would mask ordinary words in later
+    // lines; those are masked only in the line they occur in.
+    if (secret.size() >= 4) ReplaceAll(&text, secret, kMaskText);
+  }
+  return text;
+}
+
+void Explainer::MaskSecrets(const std::vector<std::string>& line_secrets,
+                            Explanation* out) const {
+  if (options_.show_secrets) return;
+  std::vector<std::string> sorted = line_secrets;
+  std::sort(sorted.begin(), sorted.end(),
+            [](const std::string& a, const std::string& b) {
+              return a.size() > b.size();
+            });
+  out->raw = MaskText(std::move(out->raw), sorted);
+  out->text = MaskText(std::move(out->text), sorted);
+  out->message = MaskText(std::move(out->message), sorted);
+  out->hint = MaskText(std::move(out->hint), sorted);
+  for (auto& [name, value] : out->fields) {
+    value = MaskText(std::move(value), sorted);
+  }
+  for (std::string& problem : out->problems) {
+    problem = MaskText(std::move(problem), sorted);
+  }
+}
+
+void Explainer::Count(const Explanation& explanation) {
+  ++summary_.lines;
+  if (explanation.explained) {
+    ++summary_.explained;
+  } else if (explanation.rule != nullptr) {
+    ++summary_.fallback;
+  } else {
+    ++summary_.unexplained;
+  }
+  switch (explanation.severity) {
+    case Severity::kInfo:
+      return;
+    case Severity::kNote:
+      ++summary_.notes;
+      return;
+    case Severity::kWarning:
+      ++summary_.warnings;
+      break;
+    case Severity::kError:
+      ++summary_.errors;
+      break;
+  }
+  const auto& first = summary_.first_problem;
+  if (!first || (first->severity == Severity::kWarning &&
+                 explanation.severity == Severity::kError)) {
+    summary_.first_problem = SummaryItem{
+        explanation.rule->id, explanation.severity, explanation.message,
+        explanation.hint, explanation.number};
+  }
+}
+
+Summary Explainer::Finish() const {
+  Summary summary = summary_;
+  summary.facts = session_->facts();
+  FactScope scope(rules_, *session_, options_.reference_time);
+  TemplateValues values;
+  for (const auto& [name, value] : summary.facts) {
+    scope.values[name] = Value(value);
+    values[name] = value;
+  }
+  std::vector<const Diagnosis*> order;
+  for (const Diagnosis& diagnosis : rules_.diagnoses) order.push_back(&diagnosis);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const Diagnosis* a, const Diagnosis* b) {
+                     return a->priority > b->priority;
+                   });
+  for (const Diagnosis* diagnosis : order) {
+    if (!diagnosis->condition ||
+        !diagnosis->condition->Evaluate(scope).Truthy()) {
+      continue;
+    }
+    SummaryItem item;
+    item.id = diagnosis->id;
+    item.message = diagnosis->texts.explain.RenderOrEmpty(values);
+    if (diagnosis->texts.hint) {
+      item.hint = diagnosis->texts.hint->RenderOrEmpty(values);
+    }
+    item.severity = ParseSeverity(diagnosis->severity.RenderOrEmpty(values))
+                        .value_or(Severity::kInfo);
+    summary.diagnoses.push_back(std::move(item));
+  }
+  return summary;
+}
+
+}  // namespace curlexplain

@@ -1,0 +1,495 @@
+#include "curlexplain/rule_loader.h"
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "rule_reader.h"
+#include "yaml_context.h"
+
+namespace curlexplain {
+namespace fs = std::filesystem;
+namespace {
+
+// What one pack holds before packs are merged.
+struct PackContent {
+  PackInfo info;
+  std::vector<Rule> rules;
+  std::vector<Mask> masks;
+  std::vector<Diagnosis> diagnoses;
+  std::map<std::string, Table, std::less<>> tables;
+  std::map<std::string, std::string, std::less<>> strings;
+  std::optional<std::string> decimal_separator;
+  std::map<std::string, std::string, std::less<>> words;
+  std::vector<TextTranslation> messages;
+};
+
+bool ReadFile(const fs::path& path, std::string* content) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  *content = buffer.str();
+  return true;
+}
+
+// Parses a YAML file; reports a syntax error with its position.
+std::optional<YAML::Node> ParseYaml(YamlContext* context,
+                                    const std::string& content) {
+  try {
+    return YAML::Load(content);
+  } catch (const YAML::ParserException& e) {
+    context->Error(context->PositionAt(e.mark.line + 1, e.mark.column + 1), "",
+                   "invalid YAML: " + e.msg);
+  } catch (const YAML::Exception& e) {
+    context->Error(context->PositionAt(0, 0), "",
+                   std::string("invalid YAML: ") + e.what());
+  }
+  return std::nullopt;
+}
+
+bool ReadStringMap(YamlContext* context, const YAML::Node& node,
+                   std::string_view what,
+                   std::map<std::string, std::string, std::less<>>* out) {
+  if (!node.IsMap()) {
+    context->Error(node, "", fmt::format("'{}' must be a mapping", what));
+    return false;
+  }
+  bool ok = context->CheckUniqueKeys(node, "", fmt::format("'{}'", what));
+  for (const auto& entry : node) {
+    if (!entry.first.IsScalar()) continue;
+    auto value = context->Scalar(entry.second, "",
+                                 fmt::format("a value of '{}'", what));
+    if (value) (*out)[entry.first.Scalar()] = *value;
+    ok &= value.has_value();
+  }
+  return ok;
+}
+
+void ReadTables(YamlContext* context, const YAML::Node& node,
+                PackContent* pack) {
+  if (!node.IsMap()) {
+    context->Error(node, "", "'tables' must map table names to tables");
+    return;
+  }
+  context->CheckUniqueKeys(node, "", "'tables'");
+  for (const auto& entry : node) {
+    if (!entry.first.IsScalar()) continue;
+    std::string name = entry.first.Scalar();
+    ReadStringMap(context, entry.second, "tables." + name,
+                  &pack->tables[name]);
+  }
+}
+
+void ReadLocale(YamlContext* context, const YAML::Node& node,
+                PackContent* pack) {
+  if (!node.IsMap()) {
+    context->Error(node, "", "'locale' must be a mapping");
+    return;
+  }
+  context->CheckKeys(node, "", {"decimal_separator", "words"}, "'locale'");
+  if (const YAML::Node separator = node["decimal_separator"]) {
+    pack->decimal_separator =
+        context->Scalar(separator, "", "'decimal_separator'");
+  }
+  if (const YAML::Node words = node["words"]) {
+    ReadStringMap(context, words, "locale.words", &pack->words);
+  }
+}
+
+template <typename Item, typename ReadFunction>
+void ReadList(YamlContext* context, const YAML::Node& node,
+              std::string_view what, ReadFunction read,
+              std::vector<Item>* out) {
+  if (!node.IsSequence()) {
+    context->Error(node, "", fmt::format("'{}' must be a list", what));
+    return;
+  }
+  for (const YAML::Node& item : node) {
+    std::optional<Item> value = read(item);
+    if (value) out->push_back(std::move(*value));
+  }
+}
+
+void ReadMessages(YamlContext* context, RuleReader* reader,
+                  const YAML::Node& node, PackContent* pack) {
+  if (!node.IsMap()) {
+    context->Error(node, "", "'messages' must map rule ids to texts");
+    return;
+  }
+  context->CheckUniqueKeys(node, "", "'messages'");
+  for (const auto& entry : node) {
+    if (!entry.first.IsScalar()) continue;
+    auto translation = reader->ReadTranslation(entry.first, entry.second);
+    if (translation) pack->messages.push_back(std::move(*translation));
+  }
+}
+
+void ReadRuleFile(const fs::path& path, PackContent* pack,
+                  std::vector<Diagnostic>* diagnostics) {
+  std::string content;
+  if (!ReadFile(path, &content)) {
+    diagnostics->push_back(Diagnostic{DiagnosticLevel::kError,
+                                      {path.string(), 0, 0}, "",
+                                      "cannot read the file", ""});
+    return;
+  }
+  YamlContext context(path.string(), content, diagnostics);
+  std::optional<YAML::Node> root = ParseYaml(&context, content);
+  if (!root || root->IsNull()) return;
+  if (!root->IsMap()) {
+    context.Error(*root, "",
+                  "a rule file must be a mapping with sections such as "
+                  "'rules:' and 'tables:'");
+    return;
+  }
+  bool translation = !pack->info.extends.empty();
+  if (translation) {
+    context.CheckKeys(*root, "", {"messages", "tables", "strings", "locale"},
+                      "a translation file");
+  } else {
+    context.CheckKeys(*root, "",
+                      {"rules", "masks", "diagnoses", "tables", "strings",
+                       "locale"},
+                      "a rule file");
+  }
+  RuleReader reader(&context, pack->info.name);
+  const YAML::Node& node = *root;
+  if (node["rules"] && !translation) {
+    ReadList<Rule>(&context, node["rules"], "rules",
+                   [&](const YAML::Node& n) { return reader.ReadRule(n); },
+                   &pack->rules);
+  }
+  if (node["masks"] && !translation) {
+    ReadList<Mask>(&context, node["masks"], "masks",
+                   [&](const YAML::Node& n) { return reader.ReadMask(n); },
+                   &pack->masks);
+  }
+  if (node["diagnoses"] && !translation) {
+    ReadList<Diagnosis>(
+        &context, node["diagnoses"], "diagnoses",
+        [&](const YAML::Node& n) { return reader.ReadDiagnosis(n); },
+        &pack->diagnoses);
+  }
+  if (node["messages"] && translation) {
+    ReadMessages(&context, &reader, node["messages"], pack);
+  }
+  if (node["tables"]) ReadTables(&context, node["tables"], pack);
+  if (node["strings"]) {
+    ReadStringMap(&context, node["strings"], "strings", &pack->strings);
+  }
+  if (node["locale"]) ReadLocale(&context, node["locale"], pack);
+}
+
+bool ReadPackInfo(const fs::path& directory, PackInfo* info,
+                  std::vector<Diagnostic>* diagnostics) {
+  info->directory = directory.string();
+  fs::path path = directory / "pack.yaml";
+  std::string content;
+  if (!ReadFile(path, &content)) {
+    // A plain folder of rule files forms an English base pack.
+    info->name = directory.filename().string();
+    if (info->name.empty()) info->name = directory.parent_path().filename();
+    info->language = "en";
+    return true;
+  }
+  YamlContext context(path.string(), content, diagnostics);
+  std::optional<YAML::Node> root = ParseYaml(&context, content);
+  if (!root) return false;
+  if (!root->IsMap()) {
+    context.Error(*root, "", "pack.yaml must be a mapping with 'pack' and "
+                             "'language'");
+    return false;
+  }
+  bool ok = context.CheckKeys(
+      *root, "", {"pack", "language", "version", "description", "extends"},
+      "pack.yaml");
+  for (auto [key, target] :
+       {std::pair{"pack", &info->name}, std::pair{"language", &info->language},
+        std::pair{"description", &info->description},
+        std::pair{"extends", &info->extends}}) {
+    const YAML::Node value = (*root)[key];
+    bool required = std::string_view(key) == "pack" ||
+                    std::string_view(key) == "language";
+    if (!value) {
+      if (required) {
+        context.Error(*root, "", fmt::format("missing key '{}'", key));
+        ok = false;
+      }
+      continue;
+    }
+    auto text = context.Scalar(value, "", fmt::format("'{}'", key));
+    if (text) *target = *text;
+    ok &= text.has_value();
+  }
+  if (const YAML::Node version = (*root)["version"]) {
+    auto number = context.Integer(version, "", "'version'");
+    if (number) info->version = *number;
+    ok &= number.has_value();
+  }
+  return ok;
+}
+
+PackContent LoadPack(const fs::path& directory,
+                     std::vector<Diagnostic>* diagnostics) {
+  PackContent pack;
+  if (!ReadPackInfo(directory, &pack.info, diagnostics)) return pack;
+  std::vector<fs::path> files;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(directory, error)) {
+    const fs::path& path = entry.path();
+    if (entry.is_regular_file() && path.extension() == ".yaml" &&
+        path.filename() != "pack.yaml") {
+      files.push_back(path);
+    }
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& path : files) ReadRuleFile(path, &pack, diagnostics);
+  return pack;
+}
+
+// Expands one --rules argument into pack folders.
+std::vector<fs::path> PackDirectories(const std::string& argument,
+                                      std::vector<Diagnostic>* diagnostics) {
+  fs::path directory(argument);
+  std::error_code error;
+  if (!fs::is_directory(directory, error)) {
+    diagnostics->push_back(
+        Diagnostic{DiagnosticLevel::kError, {argument, 0, 0}, "",
+                   "rule folder not found or not a folder", ""});
+    return {};
+  }
+  if (fs::exists(directory / "pack.yaml")) return {directory};
+  std::vector<fs::path> packs;
+  for (const auto& entry : fs::directory_iterator(directory, error)) {
+    if (entry.is_directory() && fs::exists(entry.path() / "pack.yaml")) {
+      packs.push_back(entry.path());
+    }
+  }
+  std::sort(packs.begin(), packs.end());
+  if (packs.empty()) packs.push_back(directory);
+  return packs;
+}
+
+void ReportDuplicateIds(const PackContent& pack,
+                        std::vector<Diagnostic>* diagnostics) {
+  std::map<std::string, const SourcePosition*> first;
+  auto check = [&](const std::string& id, const SourcePosition& position) {
+    auto [it, inserted] = first.emplace(id, &position);
+    if (inserted) return;
+    Diagnostic d;
+    d.position = position;
+    d.rule_id = id;
+    d.message = fmt::format("duplicate id; it is first defined at {}:{}",
+                            it->second->file, it->second->line);
+    diagnostics->push_back(std::move(d));
+  };
+  for (const Rule& rule : pack.rules) check(rule.id, rule.position);
+  for (const Mask& mask : pack.masks) check(mask.id, mask.position);
+  for (const Diagnosis& d : pack.diagnoses) check(d.id, d.position);
+}
+
+template <typename Item>
+void MergeById(std::vector<Item>* into, std::vector<Item>&& items,
+               std::map<std::string, std::vector<std::string>, std::less<>>*
+                   overridden) {
+  for (Item& item : items) {
+    auto same = [&](const Item& other) { return other.id == item.id; };
+    auto it = std::find_if(into->begin(), into->end(), same);
+    if (it != into->end()) {
+      if (overridden) (*overridden)[item.id].push_back(it->pack);
+      into->erase(it);
+    }
+    into->push_back(std::move(item));
+  }
+}
+
+void MergeBase(PackContent&& pack, RuleSet* set) {
+  MergeById(&set->rules, std::move(pack.rules), &set->overridden);
+  MergeById(&set->masks, std::move(pack.masks), nullptr);
+  MergeById(&set->diagnoses, std::move(pack.diagnoses), nullptr);
+  for (auto& [name, table] : pack.tables) {
+    for (auto& [key, value] : table) set->tables[name][key] = value;
+  }
+  for (auto& [key, value] : pack.strings) set->strings[key] = value;
+  for (auto& [key, value] : pack.words) set->locale.words[key] = value;
+  if (pack.decimal_separator) {
+    set->locale.decimal_separator = *pack.decimal_separator;
+  }
+}
+
+std::string SourceLine(const SourcePosition& position) {
+  std::ifstream in(position.file);
+  std::string line;
+  for (int i = 0; i < position.line && std::getline(in, line); ++i) {
+  }
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+void AddError(std::vector<Diagnostic>* diagnostics,
+              const SourcePosition& position, const std::string& id,
+              std::string message) {
+  diagnostics->push_back(Diagnostic{DiagnosticLevel::kError, position, id,
+                                    std::move(message),
+                                    SourceLine(position)});
+}
+
+// Checks that the translated templates name only what the base rule has.
+void CheckTranslatedNames(const TextTranslation& translation,
+                          const Rule& rule,
+                          std::vector<Diagnostic>* diagnostics) {
+  std::vector<std::string> names = rule.captures;
+  for (const ComputedField& field : rule.fields) names.push_back(field.name);
+  auto check = [&](const std::optional<Template>& tmpl,
+                   const SourcePosition& position, std::string_view what) {
+    if (!tmpl) return;
+    for (const std::string& name : tmpl->names()) {
+      if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+      AddError(diagnostics, position, translation.id,
+               fmt::format("{} names '{}', which the rule in pack '{}' does "
+                           "not define",
+                           what, name, rule.pack));
+    }
+  };
+  check(translation.explain, translation.explain_position, "'explain'");
+  check(translation.hint, translation.hint_position, "'hint'");
+}
+
+void ApplyTexts(const TextTranslation& translation, const std::string& pack,
+                RuleTexts* texts) {
+  if (translation.explain) texts->explain = *translation.explain;
+  if (translation.hint) texts->hint = *translation.hint;
+  texts->pack = pack;
+}
+
+void MergeTranslation(PackContent&& pack, bool apply, RuleSet* set,
+                      std::vector<Diagnostic>* diagnostics) {
+  bool base_found = std::any_of(
+      set->packs.begin(), set->packs.end(),
+      [&](const PackInfo& info) { return info.name == pack.info.extends; });
+  if (!base_found) {
+    diagnostics->push_back(Diagnostic{
+        DiagnosticLevel::kError,
+        {pack.info.directory + "/pack.yaml", 0, 0}, "",
+        fmt::format("pack '{}' extends '{}', which is not loaded",
+                    pack.info.name, pack.info.extends),
+        ""});
+  }
+  for (const TextTranslation& translation : pack.messages) {
+    set->translated[pack.info.name].insert(translation.id);
+    auto rule = std::find_if(
+        set->rules.begin(), set->rules.end(),
+        [&](const Rule& r) { return r.id == translation.id; });
+    auto diagnosis = std::find_if(
+        set->diagnoses.begin(), set->diagnoses.end(),
+        [&](const Diagnosis& d) { return d.id == translation.id; });
+    if (rule != set->rules.end()) {
+      CheckTranslatedNames(translation, *rule, diagnostics);
+      if (apply) ApplyTexts(translation, pack.info.name, &rule->texts);
+    } else if (diagnosis != set->diagnoses.end()) {
+      if (apply) ApplyTexts(translation, pack.info.name, &diagnosis->texts);
+    } else if (base_found) {
+      AddError(diagnostics, translation.position, translation.id,
+               "translates an id that no loaded rule or diagnosis has");
+    }
+  }
+  if (apply) {
+    pack.rules.clear();
+    pack.masks.clear();
+    pack.diagnoses.clear();
+    MergeBase(std::move(pack), set);
+  }
+}
+
+// Checks that every table named in a lookup() exists.
+void CheckTables(const RuleSet& set, std::vector<Diagnostic>* diagnostics) {
+  for (const Rule& rule : set.rules) {
+    for (const ComputedField& field : rule.fields) {
+      for (const std::string& table : field.expression.tables()) {
+        if (set.tables.count(table) != 0) continue;
+        AddError(diagnostics, field.position, rule.id,
+                 fmt::format("field '{}' looks up table '{}', which no pack "
+                             "defines",
+                             field.name, table));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+LoadResult LoadRulePacks(const std::vector<std::string>& directories,
+                         const LoadOptions& options) {
+  LoadResult result;
+  std::vector<PackContent> packs;
+  for (const std::string& argument : directories) {
+    for (const fs::path& directory :
+         PackDirectories(argument, &result.diagnostics)) {
+      packs.push_back(LoadPack(directory, &result.diagnostics));
+      ReportDuplicateIds(packs.back(), &result.diagnostics);
+    }
+  }
+
+  RuleSet& set = result.rules;
+  for (PackContent& pack : packs) {
+    if (!pack.info.extends.empty()) continue;
+    set.packs.push_back(pack.info);
+    MergeBase(std::move(pack), &set);
+  }
+  for (PackContent& pack : packs) {
+    if (pack.info.extends.empty()) continue;
+    set.packs.push_back(pack.info);
+    bool apply = pack.info.language == options.language;
+    MergeTranslation(std::move(pack), apply, &set, &result.diagnostics);
+  }
+
+  for (size_t i = 0; i < set.rules.size(); ++i) set.rules[i].order = i;
+  for (size_t i = 0; i < set.diagnoses.size(); ++i) {
+    set.diagnoses[i].order = i;
+  }
+  CheckTables(set, &result.diagnostics);
+  return result;
+}
+
+const Rule* RuleSet::FindRule(std::string_view id) const {
+  for (const Rule& rule : rules) {
+    if (rule.id == id) return &rule;
+  }
+  return nullptr;
+}
+
+std::string_view RuleSet::String(std::string_view key,
+                                 std::string_view fallback) const {
+  auto it = strings.find(key);
+  return it == strings.end() ? fallback : std::string_view(it->second);
+}
+
+std::string_view SeverityName(Severity severity) {
+  switch (severity) {
+    case Severity::kInfo:
+      return "info";
+    case Severity::kNote:
+      return "note";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kError:
+      return "error";
+  }
+  return "info";
+}
+
+std::optional<Severity> ParseSeverity(std::string_view name) {
+  if (name == "info") return Severity::kInfo;
+  if (name == "note") return Severity::kNote;
+  if (name == "warning") return Severity::kWarning;
+  if (name == "error") return Severity::kError;
+  return std::nullopt;
+}
+
+}  // namespace curlexplain

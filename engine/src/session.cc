@@ -1,0 +1,83 @@
+#include "session.h"
+
+#include <algorithm>
+
+namespace curlexplain {
+namespace {
+
+bool StartsWith(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+}  // namespace
+
+Session::Store* Session::StoreFor(std::string_view key) {
+  if (StartsWith(key, "log.")) return &log_;
+  if (StartsWith(key, "transfer.")) return &transfers_[transfer_];
+  return &connections_[connection_];
+}
+
+const Session::Store* Session::StoreFor(std::string_view key) const {
+  if (StartsWith(key, "log.")) return &log_;
+  const auto& stores = StartsWith(key, "transfer.") ? transfers_ : connections_;
+  const std::string& id =
+      StartsWith(key, "transfer.") ? transfer_ : connection_;
+  auto it = stores.find(id);
+  return it == stores.end() ? nullptr : &it->second;
+}
+
+std::optional<std::string> Session::Get(std::string_view key) const {
+  const Store* store = StoreFor(key);
+  if (store == nullptr) return std::nullopt;
+  auto it = store->find(key);
+  if (it == store->end()) return std::nullopt;
+  return it->second;
+}
+
+void Session::Set(const std::string& key, std::optional<std::string> value) {
+  Store* store = StoreFor(key);
+  if (value) {
+    (*store)[key] = std::move(*value);
+  } else {
+    store->erase(key);
+  }
+}
+
+void Session::UseConnection(const std::string& id) {
+  if (id == connection_) return;
+  bool is_new = connections_.count(id) == 0;
+  auto unnamed = connections_.find("");
+  if (is_new && connection_.empty() && unnamed != connections_.end()) {
+    connections_[id] = std::move(unnamed->second);
+    connections_.erase("");
+  }
+  connection_ = id;
+}
+
+void Session::UseTransfer(const std::string& id) { transfer_ = id; }
+
+void Session::Record(const std::string& name, const std::string& value) {
+  for (auto& [fact, old_value] : facts_) {
+    if (fact == name) {
+      old_value = value;
+      return;
+    }
+  }
+  facts_.emplace_back(name, value);
+}
+
+void Session::AddSecret(const std::string& secret) {
+  if (secret.empty()) return;
+  if (std::find(secrets_.begin(), secrets_.end(), secret) != secrets_.end()) {
+    return;
+  }
+  secrets_.push_back(secret);
+  // Longer secrets first, so that a secret inside another is not masked
+  // half-way.
+  std::stable_sort(secrets_.begin(), secrets_.end(),
+                   [](const std::string& a, const std::string& b) {
+                     return a.size() > b.size();
+                   });
+}
+
+}  // namespace curlexplain
