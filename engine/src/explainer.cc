@@ -56,17 +56,17 @@ class FactScope : public FieldScope {
 
 // The order in which matching rules win: a larger key wins.
 auto RankOf(const Rule& rule) {
-  return std::make_tuple(rule.priority, !rule.fallback,
+  return std::make_tuple(!rule.fallback, rule.priority,
                          static_cast<int>(rule.when.size()),
                          rule.literal_length, -static_cast<int64_t>(rule.order));
 }
 
 std::string WhyWins(const Rule& winner, const Rule& loser) {
+  if (winner.fallback != loser.fallback) return "the other is a fallback";
   if (winner.priority != loser.priority) {
     return fmt::format("priority {} against {}", winner.priority,
                        loser.priority);
   }
-  if (winner.fallback != loser.fallback) return "not a fallback";
   if (winner.when.size() != loser.when.size()) {
     return fmt::format("{} state conditions against {}", winner.when.size(),
                        loser.when.size());

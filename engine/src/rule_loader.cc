@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include "rule_reader.h"
 #include "yaml_context.h"
@@ -276,22 +277,42 @@ std::vector<fs::path> PackDirectories(const std::string& argument,
   return packs;
 }
 
+std::string SourceLine(const SourcePosition& position) {
+  std::ifstream in(position.file);
+  std::string line;
+  for (int i = 0; i < position.line && std::getline(in, line); ++i) {
+  }
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+void AddError(std::vector<Diagnostic>* diagnostics,
+              const SourcePosition& position, const std::string& id,
+              std::string message) {
+  diagnostics->push_back(Diagnostic{DiagnosticLevel::kError, position, id,
+                                    std::move(message),
+                                    SourceLine(position)});
+}
+
 void ReportDuplicateIds(const PackContent& pack,
                         std::vector<Diagnostic>* diagnostics) {
+  std::vector<std::pair<const std::string*, const SourcePosition*>> items;
+  for (const Rule& rule : pack.rules) items.emplace_back(&rule.id, &rule.position);
+  for (const Mask& mask : pack.masks) items.emplace_back(&mask.id, &mask.position);
+  for (const Diagnosis& d : pack.diagnoses) items.emplace_back(&d.id, &d.position);
+  // In file order, so that the second definition is the one reported.
+  std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.second->file, a.second->line) <
+           std::tie(b.second->file, b.second->line);
+  });
   std::map<std::string, const SourcePosition*> first;
-  auto check = [&](const std::string& id, const SourcePosition& position) {
-    auto [it, inserted] = first.emplace(id, &position);
-    if (inserted) return;
-    Diagnostic d;
-    d.position = position;
-    d.rule_id = id;
-    d.message = fmt::format("duplicate id; it is first defined at {}:{}",
-                            it->second->file, it->second->line);
-    diagnostics->push_back(std::move(d));
-  };
-  for (const Rule& rule : pack.rules) check(rule.id, rule.position);
-  for (const Mask& mask : pack.masks) check(mask.id, mask.position);
-  for (const Diagnosis& d : pack.diagnoses) check(d.id, d.position);
+  for (const auto& [id, position] : items) {
+    auto [it, inserted] = first.emplace(*id, position);
+    if (inserted) continue;
+    AddError(diagnostics, *position, *id,
+             fmt::format("duplicate id; it is first defined at {}:{}",
+                         it->second->file, it->second->line));
+  }
 }
 
 template <typename Item>
@@ -321,23 +342,6 @@ void MergeBase(PackContent&& pack, RuleSet* set) {
   if (pack.decimal_separator) {
     set->locale.decimal_separator = *pack.decimal_separator;
   }
-}
-
-std::string SourceLine(const SourcePosition& position) {
-  std::ifstream in(position.file);
-  std::string line;
-  for (int i = 0; i < position.line && std::getline(in, line); ++i) {
-  }
-  if (!line.empty() && line.back() == '\r') line.pop_back();
-  return line;
-}
-
-void AddError(std::vector<Diagnostic>* diagnostics,
-              const SourcePosition& position, const std::string& id,
-              std::string message) {
-  diagnostics->push_back(Diagnostic{DiagnosticLevel::kError, position, id,
-                                    std::move(message),
-                                    SourceLine(position)});
 }
 
 // Checks that the translated templates name only what the base rule has.

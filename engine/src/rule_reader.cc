@@ -30,6 +30,24 @@ std::optional<Direction> ParseDirection(std::string_view name) {
   return std::nullopt;
 }
 
+// Returns the position of `offset` (0-based) inside the scalar `node`, which
+// is exact for a scalar written on one line.
+SourcePosition PositionInScalar(const YamlContext& context,
+                                const YAML::Node& node, size_t offset) {
+  SourcePosition position = context.PositionOf(node);
+  if (position.line == 0) return position;
+  bool quoted = node.Tag() == "!";
+  std::string line = context.Line(position.line);
+  size_t start = static_cast<size_t>(position.column - 1) + (quoted ? 1 : 0);
+  // Block scalars (`>-`, `|`) start on the next line; keep the key's place.
+  if (start < line.size() && (line[start] == '>' || line[start] == '|')) {
+    return position;
+  }
+  position.column = static_cast<int>(start + offset + 1);
+  return position;
+}
+
+
 }  // namespace
 
 RuleReader::RuleReader(YamlContext* context, std::string pack)
@@ -61,13 +79,15 @@ std::shared_ptr<const re2::RE2> RuleReader::CompilePattern(
   auto regex = std::make_shared<re2::RE2>(pattern, options);
   if (regex->ok()) return regex;
   std::string message = fmt::format("invalid pattern: {}", regex->error());
-  if (!regex->error_arg().empty()) {
-    message += fmt::format(" at '{}'", regex->error_arg());
-  }
   if (pattern.find("(?<") != std::string::npos) {
     message += "; RE2 names groups as (?P<name>...)";
   }
-  context_->Error(node, id, message);
+  size_t offset = 0;
+  if (!regex->error_arg().empty()) {
+    offset = pattern.find(regex->error_arg());
+    if (offset == std::string::npos) offset = 0;
+  }
+  context_->Error(PositionInScalar(*context_, node, offset), id, message);
   return nullptr;
 }
 
@@ -154,26 +174,6 @@ std::vector<std::string> RuleReader::Names(const Rule& rule) const {
   return names;
 }
 
-namespace {
-
-// Returns the position of `offset` (0-based) inside the scalar `node`, which
-// is exact for a scalar written on one line.
-SourcePosition PositionInScalar(const YamlContext& context,
-                                const YAML::Node& node, size_t offset) {
-  SourcePosition position = context.PositionOf(node);
-  if (position.line == 0) return position;
-  bool quoted = node.Tag() == "!";
-  std::string line = context.Line(position.line);
-  size_t start = static_cast<size_t>(position.column - 1) + (quoted ? 1 : 0);
-  // Block scalars (`>-`, `|`) start on the next line; keep the key's place.
-  if (start < line.size() && (line[start] == '>' || line[start] == '|')) {
-    return position;
-  }
-  position.column = static_cast<int>(start + offset + 1);
-  return position;
-}
-
-}  // namespace
 
 bool RuleReader::ReadFields(const YAML::Node& node, Rule* rule) {
   const YAML::Node fields = node["fields"];
