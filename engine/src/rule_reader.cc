@@ -35,18 +35,21 @@ std::optional<Direction> ParseDirection(std::string_view name) {
 SourcePosition PositionInScalar(const YamlContext& context,
                                 const YAML::Node& node, size_t offset) {
   SourcePosition position = context.PositionOf(node);
-  if (position.line == 0) return position;
+  if (position.line == 0 || !node.IsScalar()) return position;
   bool quoted = node.Tag() == "!";
   std::string line = context.Line(position.line);
   size_t start = static_cast<size_t>(position.column - 1) + (quoted ? 1 : 0);
-  // Block scalars (`>-`, `|`) start on the next line; keep the key's place.
-  if (start < line.size() && (line[start] == '>' || line[start] == '|')) {
+  // Only a scalar that starts where the mark says and stays on its line can
+  // be pointed into; for block scalars (`>-`, `|`) keep the node's place.
+  std::string_view value = node.Scalar();
+  std::string_view head = value.substr(0, std::min<size_t>(value.size(), 8));
+  if (start > line.size() || line.compare(start, head.size(), head) != 0 ||
+      value.find('\n') != std::string_view::npos) {
     return position;
   }
   position.column = static_cast<int>(start + offset + 1);
   return position;
 }
-
 
 }  // namespace
 
@@ -72,8 +75,7 @@ bool RuleReader::ReadId(const YAML::Node& node, std::string* id) {
 }
 
 std::shared_ptr<const re2::RE2> RuleReader::CompilePattern(
-    const YAML::Node& node, const std::string& id,
-    const std::string& pattern) {
+    const YAML::Node& node, const std::string& id, const std::string& pattern) {
   RE2::Options options;
   options.set_log_errors(false);
   auto regex = std::make_shared<re2::RE2>(pattern, options);
@@ -174,7 +176,6 @@ std::vector<std::string> RuleReader::Names(const Rule& rule) const {
   return names;
 }
 
-
 bool RuleReader::ReadFields(const YAML::Node& node, Rule* rule) {
   const YAML::Node fields = node["fields"];
   if (!fields) return true;
@@ -227,8 +228,8 @@ bool RuleReader::ReadFields(const YAML::Node& node, Rule* rule) {
         ok = false;
       }
     }
-    rule->fields.push_back(ComputedField{
-        name, std::move(*expression), context_->PositionOf(entry.second)});
+    rule->fields.push_back(ComputedField{name, std::move(*expression),
+                                         context_->PositionOf(entry.second)});
   }
   return ok;
 }
@@ -257,9 +258,8 @@ bool RuleReader::CheckTemplateNames(const Template& tmpl,
   for (const std::string& name : tmpl.names()) {
     if (Contains(names, name)) continue;
     std::vector<std::string_view> candidates(names.begin(), names.end());
-    std::string message =
-        fmt::format("{} names '{}', which this rule does not define", what,
-                    name);
+    std::string message = fmt::format(
+        "{} names '{}', which this rule does not define", what, name);
     std::string suggestion = ClosestMatch(name, candidates);
     if (!suggestion.empty()) {
       message += fmt::format(" (did you mean '{}'?)", suggestion);
@@ -281,7 +281,8 @@ bool RuleReader::ReadTexts(const YAML::Node& node, const std::string& id,
     context_->Error(node, id, "missing key 'explain'");
     ok = false;
   } else if (auto tmpl = ReadTemplate(explain, id, "'explain'")) {
-    if (names) ok &= CheckTemplateNames(*tmpl, explain, id, "'explain'", *names);
+    if (names)
+      ok &= CheckTemplateNames(*tmpl, explain, id, "'explain'", *names);
     texts->explain = std::move(*tmpl);
   } else {
     ok = false;
@@ -349,8 +350,7 @@ bool RuleReader::ReadRecord(const YAML::Node& node, Rule* rule) {
   const YAML::Node record = node["record"];
   if (!record) return true;
   if (!record.IsMap()) {
-    context_->Error(record, rule->id,
-                    "'record' must map fact names to values");
+    context_->Error(record, rule->id, "'record' must map fact names to values");
     return false;
   }
   bool ok = context_->CheckUniqueKeys(record, rule->id, "'record'");
@@ -358,13 +358,15 @@ bool RuleReader::ReadRecord(const YAML::Node& node, Rule* rule) {
   for (const auto& entry : record) {
     if (!entry.first.IsScalar()) continue;
     std::string fact = entry.first.Scalar();
-    bool valid = !fact.empty() &&
-                 std::all_of(fact.begin(), fact.end(), [](char c) {
-                   return std::islower(static_cast<unsigned char>(c)) ||
-                          std::isdigit(static_cast<unsigned char>(c)) ||
-                          c == '_';
-                 }) &&
-                 !std::isdigit(static_cast<unsigned char>(fact[0]));
+    bool valid =
+        !fact.empty() &&
+        std::all_of(fact.begin(), fact.end(),
+                    [](char c) {
+                      return std::islower(static_cast<unsigned char>(c)) ||
+                             std::isdigit(static_cast<unsigned char>(c)) ||
+                             c == '_';
+                    }) &&
+        !std::isdigit(static_cast<unsigned char>(fact[0]));
     if (!valid) {
       context_->Error(entry.first, rule->id,
                       fmt::format("fact name '{}' must be snake_case, so that "
@@ -379,8 +381,8 @@ bool RuleReader::ReadRecord(const YAML::Node& node, Rule* rule) {
       ok = false;
       continue;
     }
-    ok &= CheckTemplateNames(*value, entry.second, rule->id,
-                             "a 'record' value", names);
+    ok &= CheckTemplateNames(*value, entry.second, rule->id, "a 'record' value",
+                             names);
     rule->record.push_back(FactRecord{fact, std::move(*value)});
   }
   return ok;
@@ -442,11 +444,10 @@ std::optional<RuleExample> RuleReader::ReadExample(const YAML::Node& node,
                     "an example must be a mapping with at least 'line'");
     return std::nullopt;
   }
-  bool ok = context_->CheckKeys(
-      node, id,
-      {"line", "direction", "state", "contains", "fields", "severity",
-       "masked"},
-      "an example");
+  bool ok = context_->CheckKeys(node, id,
+                                {"line", "direction", "state", "contains",
+                                 "fields", "severity", "masked"},
+                                "an example");
   RuleExample example;
   example.position = context_->PositionOf(node);
   if (!node["line"]) {
@@ -470,8 +471,8 @@ std::optional<RuleExample> RuleReader::ReadExample(const YAML::Node& node,
     }
   }
   if (const YAML::Node state = node["state"]) {
-    ok &= ReadPairs(context_, state, id, "an example's 'state'",
-                    &example.state);
+    ok &=
+        ReadPairs(context_, state, id, "an example's 'state'", &example.state);
   }
   if (const YAML::Node fields = node["fields"]) {
     ok &= ReadPairs(context_, fields, id, "an example's 'fields'",
@@ -530,8 +531,8 @@ std::optional<Rule> RuleReader::ReadRule(const YAML::Node& node) {
   bool ok = context_->CheckKeys(
       node, rule.id,
       {"id", "match", "explain", "hint", "severity", "direction", "protocol",
-       "priority", "fallback", "when", "fields", "set", "connection",
-       "record", "secret", "examples"},
+       "priority", "fallback", "when", "fields", "set", "connection", "record",
+       "secret", "examples"},
       "a rule");
   ok &= ReadMatch(node, &rule);
   ok &= ReadDirection(node, &rule);
@@ -577,8 +578,8 @@ std::optional<Mask> RuleReader::ReadMask(const YAML::Node& node) {
   mask.pack = pack_;
   mask.position = context_->PositionOf(node);
   if (!ReadId(node, &mask.id)) return std::nullopt;
-  bool ok = context_->CheckKeys(node, mask.id, {"id", "match", "examples"},
-                                "a mask");
+  bool ok =
+      context_->CheckKeys(node, mask.id, {"id", "match", "examples"}, "a mask");
   Rule probe;
   probe.id = mask.id;
   ok &= ReadMatch(node, &probe);
@@ -649,8 +650,7 @@ std::optional<TextTranslation> RuleReader::ReadTranslation(
     context_->Error(node, id, "a translation must map 'explain' and 'hint'");
     return std::nullopt;
   }
-  bool ok = context_->CheckKeys(node, id, {"explain", "hint"},
-                                "a translation");
+  bool ok = context_->CheckKeys(node, id, {"explain", "hint"}, "a translation");
   if (const YAML::Node explain = node["explain"]) {
     translation.explain = ReadTemplate(explain, id, "'explain'");
     translation.explain_position = context_->PositionOf(explain);

@@ -64,8 +64,15 @@ bool YamlContext::CheckUniqueKeys(const YAML::Node& node,
   bool ok = true;
   for (const auto& entry : node) {
     const YAML::Node& key = entry.first;
-    if (!key.IsScalar()) {
-      Error(key, rule_id, fmt::format("a key of {} must be a plain word", what));
+    if (key.IsNull()) {
+      Error(key, rule_id,
+            fmt::format("a key of {} is null; quote words such as 'NULL', "
+                        "'null' and '~' that YAML reads as null",
+                        what));
+      ok = false;
+    } else if (!key.IsScalar()) {
+      Error(key, rule_id,
+            fmt::format("a key of {} must be a plain word", what));
       ok = false;
     } else if (!seen.insert(key.Scalar()).second) {
       Error(key, rule_id,
