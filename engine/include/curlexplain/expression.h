@@ -3,16 +3,19 @@
 // Literals: integers, decimals, 'single' or "double" quoted strings (with
 // backslash escapes), true, false, null. Names refer to captures, fields
 // computed earlier, or facts. Operators, loosest first:
-//   c ? a : b        conditional
-//   or   and   not   logic, on Truthy()
-//   == != < <= > >=  comparison: numeric when both sides are numbers, else
-//                    as strings
-//   ~                string concatenation
+//   c ? a : b        conditional, evaluating only the chosen branch
+//   or   and   not   logic on Truthy(), short-circuit, yielding a bool
+//   == != < <= > >=  comparison: numeric when both sides are numbers or
+//                    numeric strings, else as strings; null equals only
+//                    null, and ordering a null is an error
+//   ~                string concatenation of ToString() of both sides
 //   + -              arithmetic (numeric strings count as numbers)
 //   * / %            arithmetic; `/` always yields a double
 //   -x               negation
 //   f(a, b)          a call of a built-in function (see functions.h)
-// An expression cannot loop, define anything or reach outside its Scope.
+// Integer arithmetic stays in int64 and reports overflow as an error.
+// Comparisons cannot be chained. An expression cannot loop, define anything
+// or reach outside its Scope. docs/expressions.md is the full reference.
 #ifndef CURLEXPLAIN_EXPRESSION_H_
 #define CURLEXPLAIN_EXPRESSION_H_
 
@@ -51,20 +54,23 @@ class Scope {
   // Returns the value bound to `name`, or nullptr when it is unbound.
   virtual const Value* Find(std::string_view name) const = 0;
   // Returns the session state value under `key`, or nullopt when unset.
-  virtual std::optional<std::string> State(std::string_view key) const {
+  virtual std::optional<std::string> State(std::string_view /*key*/) const {
     return std::nullopt;
   }
   // Returns the lookup table `name`, or nullptr when no pack defines it.
-  virtual const Table* FindTable(std::string_view name) const {
+  virtual const Table* FindTable(std::string_view /*name*/) const {
     return nullptr;
   }
   // The reference time, in seconds since the epoch (UTC), that dates are
   // compared with: now, or what --now or SOURCE_DATE_EPOCH set.
   virtual int64_t ReferenceTime() const = 0;
+  // Returns the locale for formatted words and numbers. The default is a
+  // static English Locale that lives for the whole program.
   virtual const Locale& GetLocale() const;
 };
 
 // An error in an expression's source, at a 1-based column of that source.
+// Columns count UTF-8 code points, so that a caret lines up under the text.
 struct ExpressionError {
   int column = 1;
   std::string message;
@@ -77,7 +83,9 @@ class ExpressionNode;
 // returning an error for a bad value.
 class Expression {
  public:
-  // Parses `source`. On failure returns nullopt and fills `*error`.
+  // Parses `source`. On failure returns nullopt and fills `*error` unless
+  // `error` is null. Expressions nested deeper than 200 levels are
+  // rejected, so that evaluation cannot exhaust the stack.
   static std::optional<Expression> Parse(std::string_view source,
                                          ExpressionError* error);
 
@@ -89,7 +97,8 @@ class Expression {
 
   // Evaluates the expression. On a bad value (an undefined name, a number
   // that is not one, a failed decoding) returns null and, when `error` is
-  // not null, stores a one-line reason in it.
+  // not null, stores a one-line reason in it. It leaves `*error` unchanged
+  // on success and never throws.
   Value Evaluate(const Scope& scope, std::string* error = nullptr) const;
 
   // The variable names the expression reads, in order of first use, so that

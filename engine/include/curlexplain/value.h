@@ -35,10 +35,17 @@ class Value {
   double as_double() const { return std::get<double>(data_); }
   const std::string& as_string() const { return std::get<std::string>(data_); }
 
-  // Returns the value as a number: integers and doubles as they are, strings
-  // that are a whole decimal number (after trimming spaces) converted, and
-  // nullopt for anything else.
+  // Returns the value as a number. Integers and doubles stay as they are.
+  // A string converts when, after trimming spaces, it is one decimal number
+  // such as "42", "-1.5" or "2e3". Anything else gives nullopt, including
+  // null, booleans, hexadecimal, "inf" and "nan".
   std::optional<double> ToNumber() const;
+
+  // Returns the value as an integer or double Value, for arithmetic that
+  // keeps integers exact. Strings such as "42" become integers, or doubles
+  // beyond the int64 range, and strings such as "1.5" or "2e3" become
+  // doubles. Gives nullopt where ToNumber() does.
+  std::optional<Value> ToNumericValue() const;
 
   // Returns the text a template shows for the value: "" for null, "true" or
   // "false", integers in decimal, doubles in their shortest exact form.
