@@ -173,6 +173,9 @@ bool RuleReader::ReadWhen(const YAML::Node& node, Rule* rule) {
 std::vector<std::string> RuleReader::Names(const Rule& rule) const {
   std::vector<std::string> names = rule.captures;
   for (const ComputedField& field : rule.fields) names.push_back(field.name);
+  // A field whose expression is broken still counts as defined, so that
+  // its one error is not repeated for every template that names it.
+  names.insert(names.end(), broken_fields_.begin(), broken_fields_.end());
   return names;
 }
 
@@ -210,6 +213,7 @@ bool RuleReader::ReadFields(const YAML::Node& node, Rule* rule) {
                                        static_cast<size_t>(error.column - 1)),
                       rule->id,
                       fmt::format("field '{}': {}", name, error.message));
+      broken_fields_.push_back(name);
       ok = false;
       continue;
     }
@@ -527,6 +531,7 @@ std::optional<Rule> RuleReader::ReadRule(const YAML::Node& node) {
   Rule rule;
   rule.pack = pack_;
   rule.position = context_->PositionOf(node);
+  broken_fields_.clear();
   if (!ReadId(node, &rule.id)) return std::nullopt;
   bool ok = context_->CheckKeys(
       node, rule.id,

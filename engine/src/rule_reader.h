@@ -75,6 +75,7 @@ class RuleReader {
 
   YamlContext* context_;
   std::string pack_;
+  std::vector<std::string> broken_fields_;  // of the rule being read
 };
 
 // Counts the characters of an RE2 pattern that match only themselves,
