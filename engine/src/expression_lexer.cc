@@ -158,7 +158,17 @@ Token Lexer::LexString() {
   size_t start = pos_;
   char quote = source_[pos_++];
   std::string value;
-  while (pos_ < source_.size() && source_[pos_] != quote) {
+  while (pos_ < source_.size()) {
+    // A doubled quote stands for one quote, as in YAML and SQL, so that
+    // 'the server''s' reads as rule authors write it in YAML.
+    if (source_[pos_] == quote) {
+      if (pos_ + 1 < source_.size() && source_[pos_ + 1] == quote) {
+        value += quote;
+        pos_ += 2;
+        continue;
+      }
+      break;
+    }
     char c = source_[pos_++];
     if (c != '\\') {
       value += c;
