@@ -20,11 +20,11 @@ enum class Direction {
 
 // What kind of payload a line carries.
 enum class LineKind {
-  kText,        // an info line or a protocol line (header, command, reply)
-  kData,        // body bytes, or a `{ [N bytes data]` marker standing for them
-  kSslData,     // TLS record bytes, or a marker standing for them
-  kToolMessage, // the curl tool's own `curl: (N)`, `Warning:` or `Note:` text
-  kNoise,       // progress meter, trace dump headings and other layout text
+  kText,         // an info line or a protocol line (header, command, reply)
+  kData,         // body bytes, or a `{ [N bytes data]` marker standing for them
+  kSslData,      // TLS record bytes, or a marker standing for them
+  kToolMessage,  // the curl tool's own `curl: (N)`, `Warning:` or `Note:` text
+  kNoise,        // progress meter, trace dump headings and other layout text
 };
 
 // Returns the lower-case JSON name of `direction`: "unknown", "info", "in",
@@ -41,7 +41,8 @@ struct LogLine {
   // 1-based number of the input line this line starts on.
   int64_t number = 0;
   // The input line as read, without its line ending. Invalid UTF-8 is kept
-  // byte for byte; reporters make it printable.
+  // byte for byte; reporters make it printable. When the line spans several
+  // input lines (see line_count), they are joined with '\n'.
   std::string raw;
   // The protocol or message text that rules match against.
   std::string text;
@@ -57,6 +58,13 @@ struct LogLine {
   // Damage the reader found and repaired or marked, as short phrases:
   // "progress meter removed", "cut at 2048 bytes by curl", "invalid UTF-8".
   std::vector<std::string> notes;
+  // How many input lines, from `number` on, belong to this line: more than 1
+  // when the reader joined lines (a wrapped warning, a trace dump block), 0
+  // when the line before it already owns its input line (two header lines
+  // starting in one --trace hex row, or in one application record). Every
+  // input line belongs to exactly one LogLine, so the counts add up to the
+  // number of input lines.
+  int64_t line_count = 1;
 };
 
 }  // namespace curlexplain
