@@ -454,9 +454,9 @@ TEST(ExpressionValueTest, ConvertsToNumbers) {
 
 TEST(ExpressionValueTest, ConvertsToText) {
   const std::pair<Value, std::string_view> cases[] = {
-      {nullptr, ""},   {true, "true"},   {false, "false"}, {42, "42"},
-      {-7, "-7"},      {1.5, "1.5"},     {0.1, "0.1"},     {3.0, "3"},
-      {1e21, "1e+21"}, {"text", "text"},
+      {nullptr, ""},   {true, "true"}, {false, "false"}, {42, "42"},
+      {-7, "-7"},      {1.5, "1.5"},   {0.1, "0.1"},     {3.0, "3"},
+      {1e21, "1e+21"}, {-0.0, "0"},    {"text", "text"},
   };
   for (const auto& [value, text] : cases) {
     SCOPED_TRACE(text);

@@ -139,12 +139,17 @@ bool ParseZone(DateScanner* in, DateFields* fields) {
   in->Spaces();
   if (in->AtEnd() || in->Keyword({"z", "gmt", "utc"})) return true;
 
-  int sign = in->Char('+') ? 1 : in->Char('-') ? -1 : 0;
+  int sign = 0;
+  if (in->Char('+')) sign = 1;
+  if (sign == 0 && in->Char('-')) sign = -1;
   int hours = 0;
   int minutes = 0;
   if (sign == 0 || !in->Digits(2, 2, &hours)) return false;
-  in->Char(':');
-  in->Digits(2, 2, &minutes);
+  if (in->Char(':')) {
+    if (!in->Digits(2, 2, &minutes)) return false;
+  } else {
+    in->Digits(2, 2, &minutes);
+  }
   if (hours > 23 || minutes > 59) return false;
   fields->offset_seconds = sign * (hours * 3600 + minutes * 60);
   return true;

@@ -108,6 +108,9 @@ std::string Value::ToString() const {
   if (is_int()) return std::to_string(as_int());
   if (is_string()) return as_string();
 
+  // -0.0, as from round(-0.04, 1), would show as "-0".
+  if (as_double() == 0) return "0";
+
   // Without a precision, to_chars writes the shortest text that reads back
   // as the same double.
   char buffer[64];

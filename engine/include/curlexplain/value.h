@@ -48,7 +48,8 @@ class Value {
   std::optional<Value> ToNumericValue() const;
 
   // Returns the text a template shows for the value: "" for null, "true" or
-  // "false", integers in decimal, doubles in their shortest exact form.
+  // "false", integers in decimal, doubles in their shortest exact form (and
+  // negative zero as "0").
   std::string ToString() const;
 
   // Returns whether the value counts as true in a condition: null, false, 0,
