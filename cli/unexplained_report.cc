@@ -7,6 +7,8 @@
 #include <map>
 #include <vector>
 
+#include "curlexplain/words.h"
+
 namespace curlexplain {
 namespace {
 
@@ -62,11 +64,11 @@ class UnexplainedReporter : public Reporter {
                      [&](const std::string& a, const std::string& b) {
                        return groups_[a].count > groups_[b].count;
                      });
-    out_ << fmt::format("{} {} in {} {}\n", total_,
-                        rules_.String("unexplained.lines",
-                                      "lines not explained"),
-                        order_.size(),
-                        rules_.String("unexplained.shapes", "shapes"));
+    Words words(rules_);
+    out_ << words.Count("unexplained.lines", total_) << " "
+         << words.Count("unexplained.shapes",
+                        static_cast<int64_t>(order_.size()))
+         << "\n";
     for (const std::string& shape : order_) {
       const Group& group = groups_[shape];
       out_ << fmt::format("{:>6}  {}\n        {}  {}\n", group.count,

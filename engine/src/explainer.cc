@@ -163,7 +163,11 @@ Explainer::Explainer(const RuleSet& rules, ExplainOptions options)
     : rules_(rules),
       options_(options),
       matcher_(std::make_unique<Matcher>(rules.rules)),
-      session_(std::make_unique<Session>()) {}
+      session_(std::make_unique<Session>()) {
+  for (const PackInfo& pack : rules.packs) {
+    pack_languages_[pack.name] = pack.language;
+  }
+}
 
 Explainer::~Explainer() = default;
 
@@ -254,6 +258,7 @@ void Explainer::ApplyRule(const Rule& rule, const LogLine& line,
   for (const ComputedField& field : rule.fields) add(field.name);
 
   out->message = rule.texts.explain.RenderOrEmpty(values);
+  out->language = pack_languages_[rule.texts.pack];
   if (rule.texts.hint) out->hint = rule.texts.hint->RenderOrEmpty(values);
   std::string severity = rule.severity.RenderOrEmpty(values);
   if (std::optional<Severity> parsed = ParseSeverity(severity)) {

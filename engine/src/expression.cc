@@ -9,8 +9,27 @@
 
 namespace curlexplain {
 
+namespace {
+
+// What a plural rule sees: only `n`.
+class PluralScope : public Scope {
+ public:
+  explicit PluralScope(double n) : n_(n) {}
+  const Value* Find(std::string_view name) const override {
+    return name == "n" ? &n_ : nullptr;
+  }
+  int64_t ReferenceTime() const override { return 0; }
+
+ private:
+  Value n_;
+};
+
+}  // namespace
+
 std::string Locale::PluralCategory(double n) const {
-  return n == 1 ? "one" : "other";
+  if (!plural_rule) return n == 1 ? "one" : "other";
+  std::string category = plural_rule->Evaluate(PluralScope(n)).ToString();
+  return category.empty() ? "other" : category;
 }
 
 const Locale& Scope::GetLocale() const {

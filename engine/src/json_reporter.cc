@@ -72,6 +72,7 @@ class JsonReporter : public Reporter {
         R"("direction":"{}","kind":"{}","time":{},"transfer":{},)"
         R"("connection":{},"tags":{},"notes":{},"rule":{},"explained":{},)"
         R"("fallback":{},"severity":"{}","message":{},"hint":{},)"
+        R"("language":{},)"
         R"("fields":{},"problems":{})",
         file_, e.number, Quote(e.text), Quote(e.raw),
         DirectionName(e.direction), LineKindName(e.kind),
@@ -80,7 +81,8 @@ class JsonReporter : public Reporter {
         StringList(e.notes), rule, e.explained,
         e.rule != nullptr && e.rule->fallback, SeverityName(e.severity),
         e.rule ? Quote(e.message) : "null",
-        e.hint.empty() ? "null" : Quote(e.hint), PairObject(e.fields),
+        e.hint.empty() ? "null" : Quote(e.hint),
+        e.rule ? Quote(e.language) : "null", PairObject(e.fields),
         StringList(e.problems));
     if (why_) out_ << ",\"candidates\":" << Candidates(e);
     out_ << "}\n";

@@ -26,6 +26,7 @@ struct PackContent {
   std::map<std::string, Table, std::less<>> tables;
   std::map<std::string, std::string, std::less<>> strings;
   std::optional<std::string> decimal_separator;
+  std::shared_ptr<const Expression> plural_rule;
   std::map<std::string, std::string, std::less<>> words;
   std::vector<TextTranslation> messages;
 };
@@ -93,7 +94,28 @@ void ReadLocale(YamlContext* context, const YAML::Node& node,
     context->Error(node, "", "'locale' must be a mapping");
     return;
   }
-  context->CheckKeys(node, "", {"decimal_separator", "words"}, "'locale'");
+  context->CheckKeys(node, "", {"decimal_separator", "words", "plural"},
+                     "'locale'");
+  if (const YAML::Node plural = node["plural"]) {
+    auto source = context->Scalar(plural, "", "'plural'");
+    ExpressionError error;
+    std::optional<Expression> rule;
+    if (source) rule = Expression::Parse(*source, &error);
+    if (source && !rule) {
+      context->Error(plural, "", "'plural': " + error.message);
+    }
+    bool only_n = rule && std::all_of(rule->names().begin(),
+                                      rule->names().end(),
+                                      [](const std::string& name) {
+                                        return name == "n";
+                                      });
+    if (rule && !only_n) {
+      context->Error(plural, "",
+                     "'plural' may use only the name 'n', the number");
+    } else if (rule) {
+      pack->plural_rule = std::make_shared<const Expression>(std::move(*rule));
+    }
+  }
   if (const YAML::Node separator = node["decimal_separator"]) {
     pack->decimal_separator =
         context->Scalar(separator, "", "'decimal_separator'");
@@ -342,6 +364,7 @@ void MergeBase(PackContent&& pack, RuleSet* set) {
   if (pack.decimal_separator) {
     set->locale.decimal_separator = *pack.decimal_separator;
   }
+  if (pack.plural_rule) set->locale.plural_rule = pack.plural_rule;
 }
 
 // Checks that the translated templates name only what the base rule has.
@@ -441,6 +464,7 @@ LoadResult LoadRulePacks(const std::vector<std::string>& directories,
   }
 
   RuleSet& set = result.rules;
+  set.language = options.language;
   for (PackContent& pack : packs) {
     if (!pack.info.extends.empty()) continue;
     set.packs.push_back(pack.info);

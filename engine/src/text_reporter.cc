@@ -4,6 +4,7 @@
 
 #include "curlexplain/reporter.h"
 #include "curlexplain/template.h"
+#include "curlexplain/words.h"
 
 namespace curlexplain {
 namespace {
@@ -61,8 +62,8 @@ class TextReporter : public Reporter {
       out_ << Paint("2", Wrap("[" + note + "]", kIndent, options_.width));
     }
     if (e.rule == nullptr) {
-      out_ << Paint("2", Wrap(Word("not_explained", "? not explained"),
-                              kIndent, options_.width));
+      out_ << Paint("2", Wrap(words_.Get("not_explained"), kIndent,
+                              options_.width));
     } else {
       WriteExplanation(e);
     }
@@ -71,26 +72,19 @@ class TextReporter : public Reporter {
   }
 
   void EndLog(const Summary& s) override {
-    TemplateValues values = {
-        {"lines", std::to_string(s.lines)},
-        {"explained", std::to_string(s.explained)},
-        {"fallback", std::to_string(s.fallback)},
-        {"unexplained", std::to_string(s.unexplained)},
-        {"notes", std::to_string(s.notes)},
-        {"warnings", std::to_string(s.warnings)},
-        {"errors", std::to_string(s.errors)}};
-    out_ << "\n" << Paint("1", Word("summary.heading", "Summary")) << "\n";
-    out_ << Wrap(Render("summary.counts",
-                        "{lines} lines: {explained} explained, {fallback} "
-                        "only generally, {unexplained} not explained. "
-                        "{errors} errors, {warnings} warnings, {notes} "
-                        "notes.",
-                        values),
-                 2, options_.width);
+    out_ << "\n" << Paint("1", words_.Get("summary.heading")) << "\n";
+    std::string counts = fmt::format(
+        "{}: {}, {}, {}. {}, {}, {}.", words_.Count("summary.lines", s.lines),
+        words_.Count("summary.explained", s.explained),
+        words_.Count("summary.fallback", s.fallback),
+        words_.Count("summary.unexplained", s.unexplained),
+        words_.Count("summary.errors", s.errors),
+        words_.Count("summary.warnings", s.warnings),
+        words_.Count("summary.notes", s.notes));
+    out_ << Wrap(counts, 2, options_.width);
     if (s.first_problem) {
-      values["line"] = std::to_string(s.first_problem->line);
-      out_ << Wrap(Render("summary.first_problem",
-                          "The first problem is on line {line}:", values),
+      out_ << Wrap(words_.Format("summary.first_problem",
+                                 {{"line", std::to_string(s.first_problem->line)}}),
                    2, options_.width);
       out_ << Wrap(s.first_problem->message, 4, options_.width);
     }
@@ -98,8 +92,7 @@ class TextReporter : public Reporter {
       out_ << Wrap("- " + Labelled(item.severity, item.message), 2,
                    options_.width);
       if (!item.hint.empty()) {
-        out_ << Wrap(Word("hint", "Hint:") + " " + item.hint, 4,
-                     options_.width);
+        out_ << Wrap(words_.Get("hint") + " " + item.hint, 4, options_.width);
       }
     }
     out_ << "\n";
@@ -109,12 +102,13 @@ class TextReporter : public Reporter {
  private:
   void WriteExplanation(const Explanation& e) {
     std::string message = Labelled(e.severity, e.message);
-    if (!e.explained) {
-      message += " " + Word("generic", "(generic explanation)");
+    if (!e.explained) message += " " + words_.Get("generic");
+    if (!e.language.empty() && e.language != rules_.language) {
+      message += " " + words_.Format("fell_back", {{"language", e.language}});
     }
     out_ << Wrap(Printable(message), kIndent, options_.width);
     if (!e.hint.empty()) {
-      out_ << Wrap(Word("hint", "Hint:") + " " + Printable(e.hint), kIndent,
+      out_ << Wrap(words_.Get("hint") + " " + Printable(e.hint), kIndent,
                    options_.width);
     }
     for (const std::string& problem : e.problems) {
@@ -139,24 +133,11 @@ class TextReporter : public Reporter {
   std::string Labelled(Severity severity, const std::string& message) {
     if (severity == Severity::kInfo) return message;
     std::string name(SeverityName(severity));
-    std::string label = Word("severity." + name, name) + ":";
+    std::string label = words_.Get("severity." + name) + ":";
     const char* color = severity == Severity::kError     ? "31"
                         : severity == Severity::kWarning ? "33"
                                                          : "36";
     return Paint(color, label) + " " + message;
-  }
-
-  std::string Word(const std::string& key, std::string_view fallback) {
-    return std::string(rules_.String(key, fallback));
-  }
-
-  std::string Render(const std::string& key, std::string_view fallback,
-                     const TemplateValues& values) {
-    std::string error;
-    size_t offset = 0;
-    auto tmpl = Template::Parse(Word(key, fallback), &error, &offset);
-    if (!tmpl) tmpl = Template::Parse(fallback, &error, &offset);
-    return tmpl ? tmpl->RenderOrEmpty(values) : std::string(fallback);
   }
 
   std::string Paint(const char* code, const std::string& text) const {
@@ -166,6 +147,7 @@ class TextReporter : public Reporter {
 
   std::ostream& out_;
   const RuleSet& rules_;
+  Words words_{rules_};
   TextReportOptions options_;
 };
 

@@ -3,6 +3,7 @@
 #define CURLEXPLAIN_EXPLAINER_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,6 +44,9 @@ struct Explanation {
   Severity severity = Severity::kInfo;
   std::string message;
   std::string hint;
+  // Language of the message: the chosen one, or the base pack's when the
+  // rule has no translation.
+  std::string language;
   // Captures, then computed fields, in rule order.
   std::vector<std::pair<std::string, std::string>> fields;
   // Fields that could not be computed, with the reason.
@@ -122,6 +126,7 @@ class Explainer {
   std::unique_ptr<Matcher> matcher_;
   std::unique_ptr<Session> session_;
   Summary summary_;
+  std::map<std::string, std::string> pack_languages_;
 };
 
 }  // namespace curlexplain

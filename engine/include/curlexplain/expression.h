@@ -31,6 +31,8 @@
 
 namespace curlexplain {
 
+class Expression;
+
 // A lookup table from a rule pack: key to text.
 using Table = std::map<std::string, std::string, std::less<>>;
 
@@ -42,8 +44,12 @@ struct Locale {
   // Words by key, for example "year.one" = "year", "year.other" = "years",
   // "ago" = "{} ago", "in" = "in {}". Missing keys fall back to English.
   std::map<std::string, std::string, std::less<>> words;
-  // Returns the plural category ("one" or "other", as in CLDR) of `n`.
-  // The default is the English and German rule: "one" for exactly 1.
+  // A pack's plural rule: an expression over `n` that returns a CLDR
+  // plural category name. Without one, the English and German rule holds:
+  // "one" for exactly 1, else "other".
+  std::shared_ptr<const Expression> plural_rule;
+  // Returns the plural category ("one", "other", or any other CLDR name the
+  // rule returns) of `n`. A rule that fails or returns "" yields "other".
   std::string PluralCategory(double n) const;
 };
 

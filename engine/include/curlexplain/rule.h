@@ -136,6 +136,8 @@ struct PackInfo {
 // Everything loaded from all packs, with later packs' rules replacing earlier
 // ones by id.
 struct RuleSet {
+  // The language chosen for output.
+  std::string language = "en";
   std::vector<PackInfo> packs;
   std::vector<Rule> rules;  // in load order; `order` is the index
   std::vector<Mask> masks;
