@@ -159,8 +159,13 @@ void LineReader::Impl::Emit(LogLine line, Layout layout) {
                         line_reader_internal::IsTlsRecordLine(line.text);
   }
   if (line.kind != LineKind::kNoise) last_direction_ = line.direction;
-  after_exit_error_ = line.kind == LineKind::kToolMessage &&
-                      line.text.compare(0, 7, "curl: (") == 0;
+  // Some TLS backends end their error text in a newline, so a blank line
+  // may come between "curl: (60) ..." and the help text after it.
+  bool blank = line.kind == LineKind::kNoise || line.text.empty();
+  if (!blank) {
+    after_exit_error_ = line.kind == LineKind::kToolMessage &&
+                        line.text.compare(0, 7, "curl: (") == 0;
+  }
   out_block_open_ = false;
   pending_.emplace_back(std::move(line), layout);
 }

@@ -170,7 +170,8 @@ ProgressCleaned RemoveProgress(std::string_view line) {
   }
   if (texts.empty()) {
     out.noise = any_progress;
-    out.content = std::string(any_progress ? last_progress : line);
+    // A line of CRs alone shows as an empty line.
+    out.content = std::string(last_progress);
     return out;
   }
   out.removed = any_progress;

@@ -195,6 +195,7 @@ void LineReader::Impl::EmitDataBlock(const SourceLine& heading,
   line.text = "[" + std::to_string(block.size) + " bytes data]";
   for (const SourceLine& row : block.rows) Join(row, &line);
   line.line_count += block.dropped_rows;
+  if (block.dropped_rows > 0) AddNote("raw text shortened", &line.notes);
   if (!block.complete) {
     AddNote("dump ends early: " + std::to_string(block.received) + " of " +
                 std::to_string(block.size) + " bytes",
@@ -247,8 +248,9 @@ void LineReader::Impl::EmitHeaderBlock(const SourceLine& heading,
     for (size_t r = rows[i] + 1; !shared && r < end; ++r) {
       Join(block.rows[r], &line);
     }
-    if (!shared && end == block.rows.size()) {
+    if (!shared && end == block.rows.size() && block.dropped_rows > 0) {
       line.line_count += block.dropped_rows;
+      AddNote("raw text shortened", &line.notes);
     }
     line.text = pieces[i].text;
     if (line_reader_internal::LooksBinary(pieces[i].text)) {
