@@ -187,53 +187,65 @@ void LineReader::Impl::NoteCue(Layout cue) {
   settled_ = cue;
 }
 
-// What `line` says about the layout: kAuto when nothing.
-Layout LineReader::Impl::CueOf(const SourceLine& line) const {
-  if (line.noise || line.content.empty()) return Layout::kAuto;
+// What `line` says about the layout.
+LineReader::Impl::Cue LineReader::Impl::CueOf(const SourceLine& line) const {
+  if (line.noise || line.content.empty()) return Cue::kNone;
   line_reader_internal::WrapperState scratch;
   auto wrapped = line_reader_internal::Unwrap(line.content, &scratch);
   if (wrapped && wrapped->payload != line_reader_internal::Payload::kCurlLine) {
-    return Layout::kPlain;
+    return Cue::kPlain;
   }
   std::string_view content = wrapped ? wrapped->inner : line.content;
   if (line_reader_internal::ClassifyTool(content) !=
       line_reader_internal::ToolKind::kNone) {
-    return Layout::kAuto;
+    return Cue::kNone;
   }
   CurlLine curl = line_reader_internal::ParseCurlLine(content);
   switch (curl.prefix) {
     case Prefix::kHeading:
     case Prefix::kOldInfo:
-      return Layout::kTraceAscii;
+      return Cue::kTrace;
     case Prefix::kInfo:
-      return curl.time || curl.ids.present ||
-                     !line_reader_internal::LooksLikeImapUntagged(curl.payload)
-                 ? Layout::kVerbose
-                 : Layout::kAuto;
+      if (curl.time || curl.ids.present) return Cue::kVerbose;
+      return line_reader_internal::LooksLikeImapUntagged(curl.payload)
+                 ? Cue::kNone
+                 : Cue::kStar;
     case Prefix::kNone:
-      return line_reader_internal::ParseDumpRow(content) ? Layout::kTraceAscii
-                                                         : Layout::kPlain;
+      return line_reader_internal::ParseDumpRow(content) ? Cue::kTrace
+                                                         : Cue::kPlain;
     default:
-      return Layout::kVerbose;
+      return Cue::kVerbose;
   }
 }
 
-// Settles the layout from the current line's cue and, failing that, from a
-// curl cue in the lines ahead; without one, the log is plain text when the
-// current line or one ahead is.
-void LineReader::Impl::SettleByLookahead(Layout current_cue) {
-  if (current_cue != Layout::kAuto && current_cue != Layout::kPlain) {
-    return NoteCue(current_cue);
-  }
-  bool plain = current_cue == Layout::kPlain;
+// Settles the layout from the current line's cue and the lines ahead. A
+// prefix only curl writes decides at once. Otherwise "* " lines, which an
+// IMAP server's replies may also start with, and lines without prefix are
+// counted, and the more frequent kind wins.
+void LineReader::Impl::SettleByLookahead(Cue current) {
+  int plain = 0;
+  int stars = 0;
+  // Returns true when `cue` decides the layout by itself.
+  auto count = [&](Cue cue) {
+    if (cue == Cue::kVerbose || cue == Cue::kTrace) {
+      NoteCue(cue == Cue::kVerbose ? Layout::kVerbose : Layout::kTraceAscii);
+      return true;
+    }
+    plain += cue == Cue::kPlain;
+    stars += cue == Cue::kStar;
+    return false;
+  };
+  if (count(current)) return;
   for (size_t i = 0; i < kDetectWindow; ++i) {
     const SourceLine* line = Peek(i);
     if (line == nullptr) break;
-    Layout cue = CueOf(*line);
-    if (cue == Layout::kPlain) plain = true;
-    if (cue != Layout::kPlain && cue != Layout::kAuto) return NoteCue(cue);
+    if (count(CueOf(*line))) return;
   }
-  if (plain) NoteCue(Layout::kPlain);
+  if (stars > plain) {
+    NoteCue(Layout::kVerbose);
+  } else if (plain > 0) {
+    NoteCue(Layout::kPlain);
+  }
 }
 
 void LineReader::Impl::Decode(SourceLine source) {
@@ -292,12 +304,16 @@ void LineReader::Impl::DecodeInfo(const SourceLine& source,
                                   const Context& context,
                                   const CurlLine& curl) {
   // An untagged IMAP reply from a callback without prefixes looks exactly
-  // like a "* " info line; without a layout that says which, keep it whole.
+  // like a "* " info line. In a plain log such a line stays whole; before
+  // the layout is known, one that reads like IMAP waits for a cue.
   bool bare = curl.prefix == Prefix::kInfo && !curl.time && !curl.ids.present;
-  if (bare && !CurlLayout() &&
+  if (bare && settled_ == Layout::kAuto &&
       line_reader_internal::LooksLikeImapUntagged(curl.payload)) {
-    if (settled_ == Layout::kAuto) SettleByLookahead(Layout::kAuto);
-    if (!CurlLayout()) return DecodeUnclearStar(source, context);
+    SettleByLookahead(Cue::kNone);
+    if (settled_ == Layout::kAuto) return DecodeUnclearStar(source, context);
+  }
+  if (bare && settled_ == Layout::kPlain) {
+    return DecodeUnclearStar(source, context);
   }
   NoteCue(curl.prefix == Prefix::kOldInfo ? Layout::kTraceAscii
                                           : Layout::kVerbose);
@@ -383,9 +399,9 @@ void LineReader::Impl::DecodeUnprefixed(const SourceLine& source,
   }
   if (settled_ == Layout::kAuto) {
     bool row = line_reader_internal::ParseDumpRow(context.content).has_value();
-    SettleByLookahead(row                       ? Layout::kTraceAscii
-                      : context.content.empty() ? Layout::kAuto
-                                                : Layout::kPlain);
+    SettleByLookahead(row                       ? Cue::kTrace
+                      : context.content.empty() ? Cue::kNone
+                                                : Cue::kPlain);
   }
   if (!CurlLayout()) return DecodePlain(source, context);
   if (IsTrace(settled_)) {

@@ -74,8 +74,9 @@ class LineReader::Impl {
   bool Forced() const { return options_.layout != Layout::kAuto; }
   bool CurlLayout() const;
   void NoteCue(Layout cue);
-  Layout CueOf(const SourceLine& line) const;
-  void SettleByLookahead(Layout current_cue);
+  enum class Cue { kNone, kPlain, kStar, kVerbose, kTrace };
+  Cue CueOf(const SourceLine& line) const;
+  void SettleByLookahead(Cue current);
 
   // curl's -v layout and lines without prefix (line_reader.cc).
   void Decode(SourceLine source);
