@@ -2,13 +2,17 @@
 //
 // Decisions, in brief (details at each decoder):
 // - Every input line belongs to exactly one LogLine (LogLine::line_count),
-//   so nothing is lost: trace dump headings of header blocks and progress
-//   meter lines come out as kNoise lines rather than vanish.
-// - Detection is lazy. A line with a curl prefix decides for itself; only a
-//   line without one, or a "* " line that may be an IMAP reply, looks ahead,
-//   and then at most kDetectWindow lines.
+//   and the tests check this on every corpus log and on random input. So
+//   trace dump headings of header blocks and progress meter lines come out
+//   as kNoise lines instead of vanishing.
+// - Detection is lazy. A line with a curl prefix decides for itself. Only a
+//   line without one, or a "* " line that may be an IMAP reply, looks ahead
+//   for the layout, and then at most kDetectWindow lines. Besides that, data
+//   markers and wrapped tool messages look one line ahead, and the help text
+//   after a certificate error up to 16 lines.
 // - A line without prefix in a -v or trace log is kData with direction
-//   unknown: mostly the response body written to the same terminal.
+//   unknown, because it is mostly the response body written to the same
+//   terminal.
 #include "curlexplain/line_reader.h"
 
 #include <utility>
@@ -175,8 +179,8 @@ bool LineReader::Impl::CurlLayout() const {
 }
 
 // Settles the layout on a cue from a line. Trace dumps win over -v cues,
-// since -vvv writes "* " lines among its dumps; any curl cue wins over plain
-// text, which is only taken while nothing else is known.
+// because -vvv writes "* " lines among its dumps. Any curl cue wins over
+// plain text, which is only taken while nothing else is known.
 void LineReader::Impl::NoteCue(Layout cue) {
   if (Forced() || cue == Layout::kAuto) return;
   if (cue == Layout::kPlain) {
@@ -187,7 +191,7 @@ void LineReader::Impl::NoteCue(Layout cue) {
   settled_ = cue;
 }
 
-// What `line` says about the layout.
+// Returns the layout cue that `line` gives.
 LineReader::Impl::Cue LineReader::Impl::CueOf(const SourceLine& line) const {
   if (line.noise || line.content.empty()) return Cue::kNone;
   line_reader_internal::WrapperState scratch;
@@ -363,9 +367,9 @@ void LineReader::Impl::DecodeHeader(const SourceLine& source,
 }
 
 // "{ [N bytes data]": the text is the bracket, "[N bytes data]", which is
-// also what a --trace data block becomes. The tool does not say whether the
-// bytes were TLS records; next to a TLS record line ("TLSv1.3 (OUT), ...")
-// they are taken as such, otherwise as data.
+// also what a --trace data block becomes. The tool does not mark TLS
+// records. So a marker next to a TLS record line ("TLSv1.3 (OUT), ...") is
+// taken for TLS data, and any other marker for data.
 void LineReader::Impl::DecodeMarker(const SourceLine& source,
                                     const Context& context,
                                     const CurlLine& curl) {
@@ -409,7 +413,7 @@ void LineReader::Impl::DecodeUnprefixed(const SourceLine& source,
     if (row) return DecodeOrphanRow(source, context, row->body);
   }
   // libcurl's own printer puts "> " only in front of a request head's first
-  // line; the rest of the head follows without prefix up to its blank line.
+  // line. The rest of the head follows without prefix up to its blank line.
   if (out_block_open_ && settled_ == Layout::kVerbose) {
     return DecodeContinuation(source, context, Direction::kOut);
   }
@@ -423,9 +427,9 @@ void LineReader::Impl::DecodeUnprefixed(const SourceLine& source,
   DecodeStray(source, context);
 }
 
-// Text from a debug callback that prints no prefixes: direction unknown.
-// Lines that ended in LF only are taken for curl's own messages, whose
-// leading blanks are cosmetic; header lines end in CR LF and stay exact.
+// Text from a debug callback that prints no prefixes, so direction unknown.
+// Header lines end in CR LF and stay exact. Lines that end in LF only are
+// taken for curl's own messages, whose leading blanks are cosmetic.
 void LineReader::Impl::DecodePlain(const SourceLine& source,
                                    const Context& context) {
   NoteCue(Layout::kPlain);

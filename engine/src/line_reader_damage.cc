@@ -12,7 +12,7 @@ namespace {
 
 // The progress meter is a fixed-width row: eight right-aligned number
 // columns, three time columns and a 5-wide speed column. curl glues the next
-// verbose line straight after it, so the width tells where the log text
+// verbose line straight after it, so the width shows where the log text
 // starts even when that text begins with a digit (a -vv time stamp).
 struct MeterTemplate {
   std::array<size_t, 8> number_ends;  // right edges of the number columns

@@ -18,7 +18,7 @@ inline constexpr std::string_view kNoteNul = "NUL bytes replaced";
 inline constexpr std::string_view kNoteBinary = "binary data";
 inline constexpr std::string_view kNoteInnerCr = "carriage return inside line";
 
-// What is left of a line once progress-meter output is removed.
+// The rest of a line once progress-meter output is removed.
 struct ProgressCleaned {
   // The log text of the line; for a noise line the last meter drawn.
   std::string content;
@@ -47,9 +47,9 @@ bool IsProgressHeading(std::string_view segment);
 std::string SanitizeText(std::string_view text,
                          std::vector<std::string>* notes);
 
-// Returns true when `text` looks like binary bytes rather than text: it holds
-// a control character (no protocol curl speaks puts one in a text line), or
-// is a quarter or more invalid UTF-8. Tabs and the ESC of terminal colour
+// Returns true when `text` looks like binary bytes rather than text: it has
+// a control character, which no text protocol curl speaks puts in a line,
+// or is a quarter or more invalid UTF-8. Tabs and the ESC of terminal colour
 // codes do not count.
 bool LooksBinary(std::string_view text);
 

@@ -23,7 +23,7 @@ namespace curlexplain {
 
 namespace line_reader_internal {
 
-// A line's content after any wrapper came off, with what the wrapper said.
+// A line's content after any wrapper came off, with the wrapper's findings.
 struct Context {
   std::string_view content;
   std::string_view note;  // a note from the wrapper, or empty
@@ -119,7 +119,7 @@ class LineReader::Impl {
   std::deque<SourceLine> lookahead_;
   std::deque<std::pair<LogLine, Layout>> pending_;
   line_reader_internal::WrapperState wrappers_;
-  // What detection settled on; kAuto until it has.
+  // The layout detection settled on, or kAuto until it has.
   Layout settled_;
   Layout current_layout_;
   // A "> " line opened a request head that later lines may continue

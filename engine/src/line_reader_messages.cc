@@ -3,8 +3,8 @@
 // Tool messages ("curl: (N) ...", "Warning: ...", "Note: ...") are kind
 // kToolMessage with direction kInfo: curl's own words, not the peer's. The
 // text keeps the prefix, which names the kind of message. A message that
-// curl wrapped over several lines becomes one line; the help text after a
-// certificate error becomes one line, its input lines joined with blanks.
+// curl wrapped over several lines becomes one line. The help text after a
+// certificate error becomes one line too, its input lines joined by blanks.
 #include <string>
 #include <vector>
 

@@ -9,9 +9,9 @@ namespace curlexplain::line_reader_internal {
 
 namespace {
 
-// Names curl prints in brackets in front of trace messages: its trace
-// features (curl_trc.c) and its connection filters. A filter name may carry
-// a socket index: "TCP-1".
+// Names curl 8.x (up to 8.22) prints in brackets in front of trace
+// messages: its trace features and its connection filters. A filter name
+// may carry a socket index: "TCP-1".
 constexpr std::array<std::string_view, 12> kFeatures = {
     "MULTI", "DNS",  "DoH",  "TIMER", "READ", "WRITE",
     "FTP",   "SMTP", "SSLS", "SSH",   "WS",   "THREADS"};
@@ -59,7 +59,7 @@ bool IsTimerName(std::string_view name) {
          });
 }
 
-// Whether `name` may follow the tag `previous` as a tag of its own.
+// Returns true when `name` is a trace tag after the tags before it.
 bool IsTagName(std::string_view name, const std::vector<std::string>& tags) {
   if (Contains(kFeatures, name) || IsFilterName(name)) return true;
   if (tags.empty()) return false;

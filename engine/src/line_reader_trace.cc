@@ -3,8 +3,8 @@
 // A heading ("=> Send header, 26 bytes (0x1a)") is followed by dump rows
 // without time stamp. The reader reassembles each block's bytes, then:
 // - a header block is split into protocol lines at LF, each numbered by the
-//   dump row it starts on; its heading becomes a kNoise line that carries
-//   the block's time and ids, so that no input line goes missing;
+//   dump row it starts on. Its heading becomes a kNoise line that carries
+//   the block's time and ids, so that no input line goes missing.
 // - a data or SSL data block becomes one kData or kSslData line whose text
 //   is "[N bytes data]", the same text a -v data marker has, so rules match
 //   both layouts alike.
@@ -57,8 +57,8 @@ bool DecodeHexRow(std::string_view body, size_t count, std::string* bytes) {
   std::string_view text = body.substr(3 * kHexRowBytes);
   if (text.size() > count) return false;
   for (size_t i = 0; i < count; ++i) {
-    char shown = i < text.size() ? text[i] : ' ';
-    if (Printable(decoded[i]) != shown) return false;
+    char column_char = i < text.size() ? text[i] : ' ';
+    if (Printable(decoded[i]) != column_char) return false;
   }
   *bytes += decoded;
   return true;
@@ -235,7 +235,7 @@ void LineReader::Impl::EmitHeaderBlock(const SourceLine& heading,
     line.raw = first.raw;
     line.notes = first.notes;
     // The first line starting on a row owns it and the rows up to the next
-    // line's start; later lines starting on the same row own none.
+    // line's start. Later lines starting on the same row own none.
     bool shared = i > 0 && rows[i - 1] == rows[i];
     line.line_count = shared ? 0 : 1;
     size_t end = block.rows.size();

@@ -10,7 +10,7 @@
 
 namespace curlexplain::line_reader_internal {
 
-// What a wrapper says about the text inside it.
+// The type of the text inside a wrapper.
 enum class Payload {
   kCurlLine,   // a curl line with its own prefixes: decode it as one
   kPlain,      // text of unknown type
