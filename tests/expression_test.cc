@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -414,6 +415,25 @@ TEST(ExpressionTest, PicksEnglishPluralCategory) {
   EXPECT_EQ(locale.PluralCategory(2), "other");
   EXPECT_EQ(locale.PluralCategory(1.5), "other");
   EXPECT_EQ(locale.PluralCategory(-1), "other");
+}
+
+TEST(ExpressionTest, PicksCategoryByPluralRule) {
+  Locale locale;
+  locale.plural_rule = std::make_shared<const Expression>(*Expression::Parse(
+      "n == 1 ? 'one' : n >= 2 and n <= 4 ? 'few' : 'other'", nullptr));
+  EXPECT_EQ(locale.PluralCategory(1), "one");
+  EXPECT_EQ(locale.PluralCategory(3), "few");
+  EXPECT_EQ(locale.PluralCategory(5), "other");
+}
+
+TEST(ExpressionTest, FailingPluralRuleYieldsOther) {
+  Locale locale;
+  locale.plural_rule =
+      std::make_shared<const Expression>(*Expression::Parse("n / 0", nullptr));
+  EXPECT_EQ(locale.PluralCategory(1), "other");
+  locale.plural_rule =
+      std::make_shared<const Expression>(*Expression::Parse("''", nullptr));
+  EXPECT_EQ(locale.PluralCategory(1), "other");
 }
 
 struct NumberCase {

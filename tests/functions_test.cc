@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -306,6 +307,24 @@ TEST(FunctionsTest, DescribesAgeInLocale) {
        {"age(now() + 3 * 3600)", "string in 3 hours"},
        {"age(now())", "string gerade eben"}},
       scope);
+}
+
+TEST(FunctionsTest, PicksWordsByPluralRule) {
+  TestScope scope;
+  scope.locale.plural_rule = std::make_shared<const Expression>(
+      *Expression::Parse("n == 1 ? 'one' : n < 5 ? 'few' : 'other'", nullptr));
+  scope.locale.words = {{"year.one", "rok"},
+                        {"year.few", "roky"},
+                        {"year.other", "let"},
+                        {"day.other", "dní"},
+                        {"ago", "před {}"}};
+  CheckCalls({{"age(now() - 31556952)", "string před 1 rok"},
+              {"age(now() - 3 * 31556952)", "string před 3 roky"},
+              {"age(now() - 5 * 31556952)", "string před 5 let"},
+              {"age(now() - 3 * 86400)", "string před 3 dní"},
+              {"age(now() - 3 * 3600)", "string před 3 hours"},
+              {"plural(3, 'a', 'b')", "string b"}},
+             scope);
 }
 
 TEST(FunctionsTest, CountsDaysUntil) {
