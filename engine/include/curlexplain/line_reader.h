@@ -32,7 +32,14 @@ std::optional<Layout> ParseLayout(std::string_view name);
 //
 // The reader never fails on bad input: binary data, NUL bytes, invalid UTF-8
 // and very long lines come out as lines with notes. It reads from `in` only as
-// far as it needs for the next line.
+// far as it needs for the next line, plus a lookahead of a few lines where
+// the layout is unclear (at most 8 lines to detect it, 16 for the help text
+// after a certificate error).
+//
+// Every input line belongs to exactly one LogLine (see LogLine::line_count).
+// A --trace header block gives a kNoise line for its heading and one line
+// per protocol line; a data block gives one kData or kSslData line whose
+// text is "[N bytes data]", as a -v data marker does.
 class LineReader {
  public:
   struct Options {
@@ -52,8 +59,9 @@ class LineReader {
   // the end of the input.
   bool Next(LogLine* line);
 
-  // The layout in force for the most recent line: the forced one, or what
-  // detection settled on.
+  // Returns the layout in force for the most recent line: the forced one, or
+  // the one detection settled on by then. Returns kAuto before the first
+  // line and while nothing has settled it.
   Layout layout() const;
 
  private:
