@@ -157,6 +157,13 @@ TEST(LineReaderLayoutsTest, ReadsTimeIdsAndTraceTags) {
         {.number = 3,
          .direction = D::kInfo,
          .text = "[CPOOL] added connection 0"}}},
+      {"tool ids before == Info: and lib-ids after it",
+       "[0-x] == Info: [0-x] [MULTI] [INIT] added to multi, mid=1\n",
+       {{.number = 1,
+         .direction = D::kInfo,
+         .text = "added to multi, mid=1",
+         .tags = {"MULTI", "INIT"},
+         .transfer_id = 0}}},
       {"ids alone, time alone, a timed data marker",
        "[3-1] < HTTP/1.1 200 OK\r\n12:00:00.000001 > GET / HTTP/1.1\r\n"
        "16:01:25.482347 [0-0] { [162 bytes data]\n",
