@@ -7,7 +7,7 @@ namespace {
 
 // Returns `text` as a JSON string literal, always valid UTF-8.
 std::string Quote(std::string_view text) {
-  std::string printable = Printable(text);
+  std::string printable = Printable(text, /*keep_newlines=*/true);
   std::string out = "\"";
   for (char c : printable) {
     switch (c) {
@@ -19,6 +19,9 @@ std::string Quote(std::string_view text) {
         break;
       case '\t':
         out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
         break;
       default:
         out += c;

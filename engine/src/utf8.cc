@@ -40,7 +40,7 @@ size_t Utf8SequenceLength(std::string_view text) {
   return length;
 }
 
-std::string Printable(std::string_view text) {
+std::string Printable(std::string_view text, bool keep_newlines) {
   static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
   std::string out;
   out.reserve(text.size());
@@ -48,7 +48,8 @@ std::string Printable(std::string_view text) {
   while (i < text.size()) {
     size_t length = Utf8SequenceLength(text.substr(i));
     auto c = static_cast<unsigned char>(text[i]);
-    if (length == 0 || (length == 1 && c < 0x20 && c != '\t') || c == 0x7F) {
+    bool allowed = c == '\t' || (keep_newlines && c == '\n');
+    if (length == 0 || (length == 1 && c < 0x20 && !allowed) || c == 0x7F) {
       out += kReplacement;
       i += length == 0 ? 1 : length;
       continue;

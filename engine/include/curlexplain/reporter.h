@@ -43,8 +43,9 @@ std::unique_ptr<Reporter> MakeTextReporter(std::ostream& out,
 std::unique_ptr<Reporter> MakeJsonReporter(std::ostream& out, bool why);
 
 // Returns `text` as printable UTF-8: invalid bytes become U+FFFD, and
-// control characters other than tab become U+FFFD too.
-std::string Printable(std::string_view text);
+// control characters other than tab become U+FFFD too, except line feeds
+// when `keep_newlines` is set.
+std::string Printable(std::string_view text, bool keep_newlines = false);
 
 }  // namespace curlexplain
 
