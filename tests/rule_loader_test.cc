@@ -99,3 +99,118 @@ TEST(RuleLoaderTest, ReportsEachMistakeWithPosition) {
 
 }  // namespace
 }  // namespace curlexplain
+
+namespace curlexplain {
+namespace {
+
+TEST(RuleLoaderTest, ReportsTenMistakesInOneRun) {
+  const std::string yaml =
+      "rules:\n"                                             // 1
+      "  - id: Bad.Id\n"                                     // 2
+      "    match: x\n"                                       // 3
+      "    explain: y\n"                                     // 4
+      "  - id: two\n"                                        // 5
+      "    match: '(?<name>x)'\n"                            // 6
+      "    explain: y\n"                                     // 7
+      "  - id: three\n"                                      // 8
+      "    match: x\n"                                       // 9
+      "    explain: 'Value {nope}'\n"                        // 10
+      "  - id: four\n"                                       // 11
+      "    match: '(?P<n>\\d+)'\n"                           // 12
+      "    fields: {half: n / }\n"                           // 13
+      "    explain: '{half}'\n"                              // 14
+      "  - id: five\n"                                       // 15
+      "    match: x\n"                                       // 16
+      "    explain: y\n"                                     // 17
+      "    priority: high\n"                                 // 18
+      "  - id: six\n"                                        // 19
+      "    match: x\n"                                       // 20
+      "    explain: y\n"                                     // 21
+      "    direction: sideways\n"                            // 22
+      "  - id: seven\n"                                      // 23
+      "    match: x\n"                                       // 24
+      "    explain: 'a } b'\n"                               // 25
+      "  - id: eight\n"                                      // 26
+      "    match: x\n"                                       // 27
+      "    explain: y\n"                                     // 28
+      "    secret: [token]\n"                                // 29
+      "  - id: nine\n"                                       // 30
+      "    match: x\n"                                       // 31
+      "    fields:\n"                                        // 32
+      "      t: lookup('no_such_table', 'k')\n"             // 33
+      "    explain: '{t}'\n"                                 // 34
+      "  - id: three\n"                                      // 35
+      "    match: x\n"                                       // 36
+      "    explain: y\n";                                    // 37
+  const std::vector<std::string> expected = {
+      "DIR/rules.yaml:2:9: error: [Bad.Id] an id may hold only lower-case "
+      "letters, digits, '.', '-' and '_'\n    - id: Bad.Id\n          ^",
+      "DIR/rules.yaml:6:13: error: [two] invalid pattern: invalid perl "
+      "operator: (?<; RE2 names groups as (?P<name>...)\n"
+      "      match: '(?<name>x)'\n              ^",
+      "DIR/rules.yaml:10:22: error: [three] 'explain' names 'nope', which "
+      "this rule does not define\n"
+      "      explain: 'Value {nope}'\n                       ^",
+      "DIR/rules.yaml:13:23: error: [four] field 'half': expected a value "
+      "after '/'\n      fields: {half: n / }\n                        ^",
+      "DIR/rules.yaml:18:15: error: [five] 'priority' must be an integer, "
+      "not 'high'\n      priority: high\n                ^",
+      "DIR/rules.yaml:22:16: error: [six] unknown direction 'sideways'; use "
+      "in, out, info or any\n      direction: sideways\n                 ^",
+      "DIR/rules.yaml:25:17: error: [seven] 'explain': single '}' in "
+      "template; write }} for a literal brace\n"
+      "      explain: 'a } b'\n                  ^",
+      "DIR/rules.yaml:29:13: error: [eight] 'secret' names 'token', which "
+      "is neither a capture nor a field\n"
+      "      secret: [token]\n              ^",
+      "DIR/rules.yaml:35:5: error: [three] duplicate id; it is first defined "
+      "at DIR/rules.yaml:8\n    - id: three\n      ^",
+      "DIR/rules.yaml:33:10: error: [nine] field 't' looks up table "
+      "'no_such_table', which no pack defines\n"
+      "        t: lookup('no_such_table', 'k')\n"
+      "           ^",
+  };
+  std::vector<std::string> errors = LoadErrors(yaml);
+  ASSERT_EQ(errors.size(), expected.size())
+      << ::testing::PrintToString(errors);
+  for (size_t i = 0; i < expected.size(); ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(errors[i], expected[i]);
+  }
+}
+
+TEST(RuleLoaderTest, TranslationChecksNamesAgainstBaseRule) {
+  TempDir dir;
+  dir.Write("base/pack.yaml", "pack: base\nlanguage: en\n");
+  dir.Write("base/r.yaml",
+            "rules:\n  - id: r\n    match: '(?P<code>\\d+)'\n"
+            "    explain: 'Code {code}.'\n");
+  dir.Write("de/pack.yaml", "pack: base-de\nlanguage: de\nextends: base\n");
+  dir.Write("de/r.yaml",
+            "messages:\n  r:\n    explain: 'Kode {kode}.'\n");
+  LoadResult result = LoadRulePacks({dir.path()});
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_EQ(result.diagnostics[0].Format(),
+            dir.path() + "/de/r.yaml:3:14: error: [r] 'explain' names 'kode', "
+                         "which the rule in pack 'base' does not define\n"
+                         "      explain: 'Kode {kode}.'\n               ^");
+}
+
+TEST(RuleLoaderTest, TranslationAppliesOnlyInItsLanguage) {
+  TempDir dir;
+  dir.Write("base/pack.yaml", "pack: base\nlanguage: en\n");
+  dir.Write("base/r.yaml",
+            "rules:\n  - {id: r, match: x, explain: 'English.'}\n");
+  dir.Write("de/pack.yaml", "pack: base-de\nlanguage: de\nextends: base\n");
+  dir.Write("de/r.yaml", "messages:\n  r: {explain: 'Deutsch.'}\n");
+  LoadOptions german;
+  german.language = "de";
+  EXPECT_EQ(LoadRulePacks({dir.path()}).rules.rules[0].texts.explain.source(),
+            "English.");
+  EXPECT_EQ(
+      LoadRulePacks({dir.path()}, german).rules.rules[0].texts.explain.source(),
+      "Deutsch.");
+}
+
+}  // namespace
+}  // namespace curlexplain

@@ -29,6 +29,7 @@ struct PackContent {
   std::shared_ptr<const Expression> plural_rule;
   std::map<std::string, std::string, std::less<>> words;
   std::vector<TextTranslation> messages;
+  std::vector<std::pair<std::string, SourcePosition>> ids;
 };
 
 bool ReadFile(const fs::path& path, std::string* content) {
@@ -207,6 +208,7 @@ void ReadRuleFile(const fs::path& path, PackContent* pack,
     ReadStringMap(&context, node["strings"], "strings", &pack->strings);
   }
   if (node["locale"]) ReadLocale(&context, node["locale"], pack);
+  pack->ids.insert(pack->ids.end(), reader.ids().begin(), reader.ids().end());
 }
 
 bool ReadPackInfo(const fs::path& directory, PackInfo* info,
@@ -318,20 +320,11 @@ void AddError(std::vector<Diagnostic>* diagnostics,
 
 void ReportDuplicateIds(const PackContent& pack,
                         std::vector<Diagnostic>* diagnostics) {
-  std::vector<std::pair<const std::string*, const SourcePosition*>> items;
-  for (const Rule& rule : pack.rules) items.emplace_back(&rule.id, &rule.position);
-  for (const Mask& mask : pack.masks) items.emplace_back(&mask.id, &mask.position);
-  for (const Diagnosis& d : pack.diagnoses) items.emplace_back(&d.id, &d.position);
-  // In file order, so that the second definition is the one reported.
-  std::stable_sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.second->file, a.second->line) <
-           std::tie(b.second->file, b.second->line);
-  });
   std::map<std::string, const SourcePosition*> first;
-  for (const auto& [id, position] : items) {
-    auto [it, inserted] = first.emplace(*id, position);
+  for (const auto& [id, position] : pack.ids) {
+    auto [it, inserted] = first.emplace(id, &position);
     if (inserted) continue;
-    AddError(diagnostics, *position, *id,
+    AddError(diagnostics, position, id,
              fmt::format("duplicate id; it is first defined at {}:{}",
                          it->second->file, it->second->line));
   }

@@ -65,6 +65,7 @@ bool RuleReader::ReadId(const YAML::Node& node, std::string* id) {
   std::optional<std::string> value = context_->Scalar(id_node, "", "'id'");
   if (!value) return false;
   *id = *value;
+  ids_.emplace_back(*id, context_->PositionOf(node));
   if (!IsValidId(*id)) {
     context_->Error(id_node, *id,
                     "an id may hold only lower-case letters, digits, '.', "

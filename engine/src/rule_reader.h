@@ -37,6 +37,12 @@ class RuleReader {
   std::optional<TextTranslation> ReadTranslation(const YAML::Node& id_node,
                                                  const YAML::Node& node);
 
+  // Every id read so far, with its place, including those of items that
+  // had errors, so that duplicates are found either way.
+  const std::vector<std::pair<std::string, SourcePosition>>& ids() const {
+    return ids_;
+  }
+
   // Compiles `pattern` and reports a problem at `node`. Returns nullptr on
   // failure.
   std::shared_ptr<const re2::RE2> CompilePattern(const YAML::Node& node,
@@ -76,6 +82,7 @@ class RuleReader {
   YamlContext* context_;
   std::string pack_;
   std::vector<std::string> broken_fields_;  // of the rule being read
+  std::vector<std::pair<std::string, SourcePosition>> ids_;
 };
 
 // Counts the characters of an RE2 pattern that match only themselves,
