@@ -168,3 +168,115 @@ TEST(CliTest, ParseTimeAcceptsDatesAndEpochs) {
 
 }  // namespace
 }  // namespace curlexplain
+
+namespace curlexplain {
+namespace {
+
+TEST(CliTest, UserFolderRulesOverrideShippedOnes) {
+  TempDir config;
+  config.Write("curlexplain/rules/mine.yaml",
+               "rules:\n"
+               "  - id: connection.connect.trying-ipv4-port\n"
+               "    match: '^Trying (?P<address>[0-9.]+):(?P<port>\\d+)'\n"
+               "    priority: 10\n"
+               "    explain: 'My own words about {address}:{port}.'\n");
+  std::istringstream in("* Trying 127.0.0.1:25...\n");
+  std::ostringstream out;
+  std::ostringstream err;
+  Environment env;
+  env.variables["XDG_CONFIG_HOME"] = config.path();
+  int status = RunCli({"--now", "0"}, in, out, err, env);
+  EXPECT_EQ(status, 0) << err.str();
+  EXPECT_NE(out.str().find("My own words about 127.0.0.1:25."),
+            std::string::npos)
+      << out.str();
+}
+
+TEST(CliTest, RulesCheckWarnsAboutMissingExamplesAndShadowedRules) {
+  TempDir dir;
+  dir.Write("pack.yaml", "pack: mine\nlanguage: en\n");
+  dir.Write("mine.yaml",
+            "rules:\n"
+            "  - id: mine.first\n"
+            "    match: '^zzz frob$'\n"
+            "    explain: 'First.'\n"
+            "    examples: [{line: 'zzz frob', contains: ['First']}]\n"
+            "  - id: mine.second\n"
+            "    match: '^zzz frob$'\n"
+            "    explain: 'Second.'\n");
+  RunResult r = RunProgram({"rules", "check", dir.path()});
+  EXPECT_NE(r.err.find(dir / "mine.yaml" +
+                       ":6:5: warning: [mine.second] no example exercises "
+                       "this rule"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find(dir / "mine.yaml" +
+                       ":6:5: warning: [mine.second] this rule can never win: "
+                       "rule 'mine.first' has the same pattern and "
+                       "conditions and ranks higher"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(CliTest, RulesCheckFailsOnWrongExample) {
+  TempDir dir;
+  dir.Write("pack.yaml", "pack: mine\nlanguage: en\n");
+  dir.Write("mine.yaml",
+            "rules:\n"
+            "  - id: mine.first\n"
+            "    match: '^zzz frob$'\n"
+            "    explain: 'First.'\n"
+            "    examples: [{line: 'zzz frob', contains: ['Second']}]\n");
+  RunResult r = RunProgram({"rules", "check", dir.path()});
+  EXPECT_EQ(r.status, kExitInvalidRules);
+  EXPECT_NE(r.err.find(dir / "mine.yaml" +
+                       ":5:16: error: [mine.first] example 'zzz frob': the "
+                       "explanation lacks 'Second': First."),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(CliTest, RulesListAndShowNameTheSource) {
+  TempDir dir;
+  dir.Write("pack.yaml", "pack: mine\nlanguage: en\n");
+  dir.Write("mine.yaml",
+            "rules:\n"
+            "  - id: connection.connect.trying-ipv4-port\n"
+            "    match: '^Trying'\n"
+            "    explain: 'Mine.'\n");
+  RunResult list = RunProgram({"rules", "list", "--rules", dir.path()});
+  EXPECT_EQ(list.status, 0);
+  EXPECT_NE(list.out.find("connection.connect.trying-ipv4-port  " + dir / "mine.yaml" +
+                          ":2  (replaces the rule of pack curlexplain-en)"),
+            std::string::npos)
+      << list.out;
+  RunResult show =
+      RunProgram({"rules", "show", "connection.connect.trying-ipv4-port", "--rules", dir.path()});
+  EXPECT_EQ(show.status, 0);
+  EXPECT_NE(show.out.find("pack:      mine\n"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("replaces:  the rule of pack curlexplain-en\n"),
+            std::string::npos);
+  RunResult missing = RunProgram({"rules", "show", "no.such.rule"});
+  EXPECT_EQ(missing.status, kExitUsage);
+  EXPECT_EQ(missing.err,
+            "curlexplain: no loaded rule has the id 'no.such.rule'\n");
+}
+
+TEST(CliTest, GermanTranslationPassedWithRulesChangesOutput) {
+  TempDir dir;
+  dir.Write("pack.yaml",
+            "pack: my-de\nlanguage: de\nextends: curlexplain-en\n");
+  dir.Write("words.yaml",
+            "messages:\n"
+            "  connection.connect.trying-ipv4-port:\n"
+            "    explain: 'Verbindungsversuch zu {address}:{port}.'\n");
+  RunResult r = RunProgram({"--lang", "de", "--rules", dir.path(), "-"},
+                           "* Trying 127.0.0.1:25...\n");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("Verbindungsversuch zu 127.0.0.1:25."),
+            std::string::npos)
+      << r.out;
+}
+
+}  // namespace
+}  // namespace curlexplain

@@ -409,6 +409,11 @@ void MergeTranslation(PackContent&& pack, bool apply, RuleSet* set,
     auto diagnosis = std::find_if(
         set->diagnoses.begin(), set->diagnoses.end(),
         [&](const Diagnosis& d) { return d.id == translation.id; });
+    if (rule != set->rules.end() && rule->pack != pack.info.extends) {
+      // A later pack replaced the rule; the translation belongs to the
+      // replaced one and neither applies nor needs to fit.
+      continue;
+    }
     if (rule != set->rules.end()) {
       CheckTranslatedNames(translation, *rule, diagnostics);
       if (apply) ApplyTexts(translation, pack.info.name, &rule->texts);
