@@ -61,17 +61,23 @@ std::vector<Diagnostic> LintRules(const RuleSet& rules) {
 bool ReportCoverage(const RuleSet& rules, const std::string& shipped,
                     std::ostream& out, std::vector<Diagnostic>* problems) {
   bool complete = true;
-  size_t total = rules.rules.size() + rules.diagnoses.size();
   for (const PackInfo& pack : rules.packs) {
     if (pack.extends.empty()) continue;
     auto it = rules.translated.find(pack.name);
     std::set<std::string> ids;
     if (it != rules.translated.end()) ids = it->second;
+    // A translation covers the rules of the pack it extends; rules that
+    // other packs add or replace are theirs to translate.
+    size_t total = 0;
     std::vector<std::string> missing;
     for (const Rule& rule : rules.rules) {
+      if (rule.pack != pack.extends) continue;
+      ++total;
       if (ids.count(rule.id) == 0) missing.push_back(rule.id);
     }
     for (const Diagnosis& d : rules.diagnoses) {
+      if (d.pack != pack.extends) continue;
+      ++total;
       if (ids.count(d.id) == 0) missing.push_back(d.id);
     }
     double percent =
