@@ -236,3 +236,37 @@ TEST(ExplainerTest, SummaryCountsAndDiagnoses) {
 
 }  // namespace
 }  // namespace curlexplain
+
+namespace curlexplain {
+namespace {
+
+TEST(ExplainerTest, TagFilterAndLineNames) {
+  Rules rules(
+      "rules:\n"
+      "  - id: h2\n"
+      "    match: '^\\[(?P<stream>\\d+)\\] OPENED'\n"
+      "    tag: HTTP/2\n"
+      "    explain: 'Stream {stream} on connection {line_connection} at "
+      "{line_time}, tags {line_tags}, line {line_number}.'\n");
+  ASSERT_TRUE(rules.result().ok());
+  Explainer explainer(rules.set(), {});
+  LogLine line = Line("[1] OPENED stream", Direction::kInfo, 0);
+  EXPECT_EQ(explainer.Explain(line).rule, nullptr);
+  line.tags = {"HTTP/2"};
+  line.time = "12:00:00.000001";
+  Explanation e = explainer.Explain(line);
+  ASSERT_NE(e.rule, nullptr);
+  EXPECT_EQ(e.message,
+            "Stream 1 on connection 0 at 12:00:00.000001, tags HTTP/2, "
+            "line 1.");
+}
+
+TEST(ExplainerTest, LineNamesAreReservedForCaptures) {
+  Rules rules(
+      "rules:\n"
+      "  - {id: r, match: '(?P<line_time>x)', explain: y}\n");
+  EXPECT_FALSE(rules.result().ok());
+}
+
+}  // namespace
+}  // namespace curlexplain

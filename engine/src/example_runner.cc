@@ -19,6 +19,7 @@ Explanation ExplainExample(Explainer* explainer, const RuleExample& example) {
   line.raw = example.line;
   line.text = example.line;
   line.direction = example.direction;
+  line.tags = example.tags;
   return explainer->Explain(line);
 }
 

@@ -87,6 +87,15 @@ std::string CheckEligible(const Rule& rule, const LogLine& line,
                        DirectionName(*rule.direction),
                        DirectionName(line.direction));
   }
+  if (!rule.tags.empty() &&
+      std::none_of(rule.tags.begin(), rule.tags.end(),
+                   [&](const std::string& tag) {
+                     return std::find(line.tags.begin(), line.tags.end(),
+                                      tag) != line.tags.end();
+                   })) {
+    return fmt::format("the rule is for lines tagged [{}]",
+                       fmt::join(rule.tags, "] or ["));
+  }
   for (const Condition& condition : rule.when) {
     std::optional<std::string> value = session.Get(condition.key);
     if (std::find(condition.allowed.begin(), condition.allowed.end(), value) !=
@@ -138,6 +147,21 @@ void CollectMaskSecrets(const std::vector<Mask>& masks, std::string_view text,
       start = std::max(end, start + 1);
     }
   }
+}
+
+// Binds the names of kLineNames to what the reader found out about `line`.
+void BindLine(const LogLine& line,
+              std::map<std::string, Value, std::less<>>* values) {
+  auto optional = [](const auto& value) {
+    return value ? Value(*value) : Value();
+  };
+  (*values)["line_number"] = Value(line.number);
+  (*values)["line_direction"] =
+      Value(std::string(DirectionName(line.direction)));
+  (*values)["line_time"] = optional(line.time);
+  (*values)["line_transfer"] = optional(line.transfer_id);
+  (*values)["line_connection"] = optional(line.connection_id);
+  (*values)["line_tags"] = Value(fmt::format("{}", fmt::join(line.tags, " ")));
 }
 
 // Binds each named group of `rule` in `text` to its value, or null.
@@ -234,6 +258,7 @@ void Explainer::ApplyRule(const Rule& rule, const LogLine& line,
   out->rule = &rule;
   out->explained = !rule.fallback;
   FieldScope scope(rules_, *session_, options_.reference_time);
+  BindLine(line, &scope.values);
   BindCaptures(rule, line.text, &scope.values);
   for (const ComputedField& field : rule.fields) {
     std::string error;
@@ -245,6 +270,9 @@ void Explainer::ApplyRule(const Rule& rule, const LogLine& line,
   }
 
   TemplateValues values;
+  for (const char* name : kLineNames) {
+    values[name] = scope.values[name].ToString();
+  }
   auto add = [&](const std::string& name) {
     std::string text = scope.values[name].ToString();
     values[name] = text;

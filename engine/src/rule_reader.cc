@@ -106,11 +106,20 @@ bool RuleReader::ReadMatch(const YAML::Node& node, Rule* rule) {
   rule->pattern = *pattern;
   rule->regex = CompilePattern(match, rule->id, *pattern);
   if (!rule->regex) return false;
+  bool ok = true;
   for (const auto& [name, index] : rule->regex->NamedCapturingGroups()) {
     rule->captures.push_back(name);
+    if (name.rfind("line_", 0) == 0) {
+      context_->Error(match, rule->id,
+                      fmt::format("capture '{}': names that start with "
+                                  "'line_' are reserved for what the line "
+                                  "reader found",
+                                  name));
+      ok = false;
+    }
   }
   rule->literal_length = LiteralLength(*pattern);
-  return true;
+  return ok;
 }
 
 bool RuleReader::ReadDirection(const YAML::Node& node, Rule* rule) {
@@ -172,7 +181,8 @@ bool RuleReader::ReadWhen(const YAML::Node& node, Rule* rule) {
 }
 
 std::vector<std::string> RuleReader::Names(const Rule& rule) const {
-  std::vector<std::string> names = rule.captures;
+  std::vector<std::string> names(std::begin(kLineNames), std::end(kLineNames));
+  names.insert(names.end(), rule.captures.begin(), rule.captures.end());
   for (const ComputedField& field : rule.fields) names.push_back(field.name);
   // A field whose expression is broken still counts as defined, so that
   // its one error is not repeated for every template that names it.
@@ -542,6 +552,11 @@ std::optional<Rule> RuleReader::ReadRule(const YAML::Node& node) {
       "a rule");
   ok &= ReadMatch(node, &rule);
   ok &= ReadDirection(node, &rule);
+  if (const YAML::Node tag = node["tag"]) {
+    auto tags = context_->ScalarList(tag, rule.id, "'tag'");
+    if (tags) rule.tags = *tags;
+    ok &= tags.has_value();
+  }
   if (const YAML::Node protocol = node["protocol"]) {
     auto value = context_->Scalar(protocol, rule.id, "'protocol'");
     if (value) rule.protocol = *value;

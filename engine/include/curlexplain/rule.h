@@ -24,6 +24,13 @@ namespace curlexplain {
 
 enum class Severity { kInfo, kNote, kWarning, kError };
 
+// Names that every rule's fields and templates can use besides its own
+// captures and fields: what the line reader found out about the line.
+// Unknown values are null.
+inline constexpr const char* kLineNames[] = {
+    "line_number", "line_direction", "line_time",
+    "line_transfer", "line_connection", "line_tags"};
+
 // Returns "info", "note", "warning" or "error".
 std::string_view SeverityName(Severity severity);
 
@@ -59,6 +66,7 @@ struct RuleExample {
   SourcePosition position;
   std::string line;
   Direction direction = Direction::kUnknown;
+  std::vector<std::string> tags;
   std::vector<std::pair<std::string, std::string>> state;
   std::vector<std::string> contains;
   std::vector<std::pair<std::string, std::string>> fields;
@@ -82,6 +90,8 @@ struct Rule {
   std::shared_ptr<const re2::RE2> regex;
   std::vector<std::string> captures;  // named groups of the pattern
   std::optional<Direction> direction;
+  // The line must carry one of these trace tags ("HTTP/2"), when not empty.
+  std::vector<std::string> tags;
   int priority = 0;
   bool fallback = false;
   std::vector<Condition> when;
