@@ -460,8 +460,8 @@ std::optional<RuleExample> RuleReader::ReadExample(const YAML::Node& node,
     return std::nullopt;
   }
   bool ok = context_->CheckKeys(node, id,
-                                {"line", "direction", "state", "contains",
-                                 "fields", "severity", "masked"},
+                                {"line", "direction", "tags", "state",
+                                 "contains", "fields", "severity", "masked"},
                                 "an example");
   RuleExample example;
   example.position = context_->PositionOf(node);
@@ -484,6 +484,11 @@ std::optional<RuleExample> RuleReader::ReadExample(const YAML::Node& node,
     } else {
       example.direction = *parsed;
     }
+  }
+  if (const YAML::Node tags = node["tags"]) {
+    auto list = context_->ScalarList(tags, id, "an example's 'tags'");
+    if (list) example.tags = *list;
+    ok &= list.has_value();
   }
   if (const YAML::Node state = node["state"]) {
     ok &=
@@ -546,9 +551,9 @@ std::optional<Rule> RuleReader::ReadRule(const YAML::Node& node) {
   if (!ReadId(node, &rule.id)) return std::nullopt;
   bool ok = context_->CheckKeys(
       node, rule.id,
-      {"id", "match", "explain", "hint", "severity", "direction", "protocol",
-       "priority", "fallback", "when", "fields", "set", "connection", "record",
-       "secret", "examples"},
+      {"id", "match", "explain", "hint", "severity", "direction", "tag",
+       "protocol", "priority", "fallback", "when", "fields", "set",
+       "connection", "record", "secret", "examples"},
       "a rule");
   ok &= ReadMatch(node, &rule);
   ok &= ReadDirection(node, &rule);
