@@ -214,3 +214,46 @@ TEST(RuleLoaderTest, TranslationAppliesOnlyInItsLanguage) {
 
 }  // namespace
 }  // namespace curlexplain
+
+namespace curlexplain {
+namespace {
+
+TEST(RuleLoaderTest, TranslationReplacesFieldsThatHoldWords) {
+  TempDir dir;
+  dir.Write("base/pack.yaml", "pack: base\nlanguage: en\n");
+  dir.Write("base/r.yaml",
+            "rules:\n"
+            "  - id: r\n"
+            "    match: '(?P<n>\\d+)'\n"
+            "    fields: {word: \"n == 1 ? 'one try' : 'tries'\"}\n"
+            "    explain: 'After {word}.'\n");
+  dir.Write("de/pack.yaml", "pack: base-de\nlanguage: de\nextends: base\n");
+  dir.Write("de/r.yaml",
+            "messages:\n"
+            "  r:\n"
+            "    fields: {word: \"n == 1 ? 'einem Versuch' : 'Versuchen'\"}\n"
+            "    explain: 'Nach {word}.'\n");
+  LoadOptions german;
+  german.language = "de";
+  LoadResult result = LoadRulePacks({dir.path()}, german);
+  ASSERT_TRUE(result.ok());
+  ASSERT_EQ(result.rules.rules[0].fields.size(), 1u);
+  EXPECT_EQ(result.rules.rules[0].fields[0].expression.source(),
+            "n == 1 ? 'einem Versuch' : 'Versuchen'");
+}
+
+TEST(RuleLoaderTest, TranslationCannotAddFields) {
+  TempDir dir;
+  dir.Write("base/pack.yaml", "pack: base\nlanguage: en\n");
+  dir.Write("base/r.yaml", "rules:\n  - {id: r, match: x, explain: y}\n");
+  dir.Write("de/pack.yaml", "pack: base-de\nlanguage: de\nextends: base\n");
+  dir.Write("de/r.yaml", "messages:\n  r:\n    fields: {extra: \"'x'\"}\n");
+  LoadResult result = LoadRulePacks({dir.path()});
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_EQ(result.diagnostics[0].message,
+            "field 'extra' is not a field of the rule in pack 'base'; a "
+            "translation can only replace fields");
+}
+
+}  // namespace
+}  // namespace curlexplain

@@ -364,7 +364,8 @@ void MergeBase(PackContent&& pack, RuleSet* set) {
 void CheckTranslatedNames(const TextTranslation& translation,
                           const Rule& rule,
                           std::vector<Diagnostic>* diagnostics) {
-  std::vector<std::string> names = rule.captures;
+  std::vector<std::string> names(std::begin(kLineNames), std::end(kLineNames));
+  names.insert(names.end(), rule.captures.begin(), rule.captures.end());
   for (const ComputedField& field : rule.fields) names.push_back(field.name);
   auto check = [&](const std::optional<Template>& tmpl,
                    const SourcePosition& position, std::string_view what) {
@@ -379,6 +380,25 @@ void CheckTranslatedNames(const TextTranslation& translation,
   };
   check(translation.explain, translation.explain_position, "'explain'");
   check(translation.hint, translation.hint_position, "'hint'");
+  for (const ComputedField& field : translation.fields) {
+    auto base = std::find_if(
+        rule.fields.begin(), rule.fields.end(),
+        [&](const ComputedField& f) { return f.name == field.name; });
+    if (base == rule.fields.end()) {
+      AddError(diagnostics, field.position, translation.id,
+               fmt::format("field '{}' is not a field of the rule in pack "
+                           "'{}'; a translation can only replace fields",
+                           field.name, rule.pack));
+      continue;
+    }
+    for (const std::string& name : field.expression.names()) {
+      if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+      AddError(diagnostics, field.position, translation.id,
+               fmt::format("field '{}' uses '{}', which the rule in pack '{}' "
+                           "does not define",
+                           field.name, name, rule.pack));
+    }
+  }
 }
 
 void ApplyTexts(const TextTranslation& translation, const std::string& pack,
@@ -386,6 +406,14 @@ void ApplyTexts(const TextTranslation& translation, const std::string& pack,
   if (translation.explain) texts->explain = *translation.explain;
   if (translation.hint) texts->hint = *translation.hint;
   texts->pack = pack;
+}
+
+void ApplyFields(const TextTranslation& translation, Rule* rule) {
+  for (const ComputedField& field : translation.fields) {
+    for (ComputedField& base : rule->fields) {
+      if (base.name == field.name) base.expression = field.expression;
+    }
+  }
 }
 
 void MergeTranslation(PackContent&& pack, bool apply, RuleSet* set,
@@ -416,7 +444,10 @@ void MergeTranslation(PackContent&& pack, bool apply, RuleSet* set,
     }
     if (rule != set->rules.end()) {
       CheckTranslatedNames(translation, *rule, diagnostics);
-      if (apply) ApplyTexts(translation, pack.info.name, &rule->texts);
+      if (apply) {
+        ApplyTexts(translation, pack.info.name, &rule->texts);
+        ApplyFields(translation, &*rule);
+      }
     } else if (diagnosis != set->diagnoses.end()) {
       if (apply) ApplyTexts(translation, pack.info.name, &diagnosis->texts);
     } else if (base_found) {

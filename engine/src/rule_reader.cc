@@ -666,6 +666,36 @@ std::optional<Diagnosis> RuleReader::ReadDiagnosis(const YAML::Node& node) {
   return diagnosis;
 }
 
+bool RuleReader::ReadTranslatedFields(const YAML::Node& fields,
+                                      const std::string& id,
+                                      std::vector<ComputedField>* out) {
+  if (!fields.IsMap()) {
+    context_->Error(fields, id, "'fields' must map field names to expressions");
+    return false;
+  }
+  bool ok = context_->CheckUniqueKeys(fields, id, "'fields'");
+  for (const auto& entry : fields) {
+    if (!entry.first.IsScalar()) continue;
+    std::string name = entry.first.Scalar();
+    auto source = context_->Scalar(entry.second, id, "a field's expression");
+    ExpressionError error;
+    std::optional<Expression> expression;
+    if (source) expression = Expression::Parse(*source, &error);
+    if (source && !expression) {
+      context_->Error(PositionInScalar(*context_, entry.second,
+                                       static_cast<size_t>(error.column - 1)),
+                      id, fmt::format("field '{}': {}", name, error.message));
+    }
+    if (!expression) {
+      ok = false;
+      continue;
+    }
+    out->push_back(ComputedField{name, std::move(*expression),
+                                 context_->PositionOf(entry.second)});
+  }
+  return ok;
+}
+
 std::optional<TextTranslation> RuleReader::ReadTranslation(
     const YAML::Node& id_node, const YAML::Node& node) {
   TextTranslation translation;
@@ -676,7 +706,11 @@ std::optional<TextTranslation> RuleReader::ReadTranslation(
     context_->Error(node, id, "a translation must map 'explain' and 'hint'");
     return std::nullopt;
   }
-  bool ok = context_->CheckKeys(node, id, {"explain", "hint"}, "a translation");
+  bool ok = context_->CheckKeys(node, id, {"explain", "hint", "fields"},
+                                "a translation");
+  if (const YAML::Node fields = node["fields"]) {
+    ok &= ReadTranslatedFields(fields, id, &translation.fields);
+  }
   if (const YAML::Node explain = node["explain"]) {
     translation.explain = ReadTemplate(explain, id, "'explain'");
     translation.explain_position = context_->PositionOf(explain);

@@ -22,6 +22,9 @@ struct TextTranslation {
   // Position of each template, to report names the base rule lacks.
   SourcePosition explain_position;
   SourcePosition hint_position;
+  // Replacements for computed fields whose values are words, such as a
+  // field that builds a sentence: field name to expression.
+  std::vector<ComputedField> fields;
 };
 
 // Reads rule-file sections in the context of one file and pack. Each Read
@@ -77,6 +80,8 @@ class RuleReader {
                     std::vector<RuleExample>* examples);
   std::optional<RuleExample> ReadExample(const YAML::Node& node,
                                          const std::string& id);
+  bool ReadTranslatedFields(const YAML::Node& fields, const std::string& id,
+                            std::vector<ComputedField>* out);
   std::vector<std::string> Names(const Rule& rule) const;
 
   YamlContext* context_;
