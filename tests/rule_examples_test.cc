@@ -72,3 +72,30 @@ INSTANTIATE_TEST_SUITE_P(Shipped, RuleExampleTest,
 
 }  // namespace
 }  // namespace curlexplain
+
+namespace curlexplain {
+namespace {
+
+// Every rule and diagnosis of the English pack needs its German text, so a
+// new English rule cannot land without it.
+TEST(ShippedRulesTest, GermanTranslationIsComplete) {
+  const RuleSet& rules = ShippedRules().rules;
+  auto it = rules.translated.find("curlexplain-de");
+  ASSERT_NE(it, rules.translated.end());
+  std::vector<std::string> missing;
+  for (const Rule& rule : rules.rules) {
+    if (rule.pack == "curlexplain-en" && it->second.count(rule.id) == 0) {
+      missing.push_back(rule.id);
+    }
+  }
+  for (const Diagnosis& diagnosis : rules.diagnoses) {
+    if (diagnosis.pack == "curlexplain-en" &&
+        it->second.count(diagnosis.id) == 0) {
+      missing.push_back(diagnosis.id);
+    }
+  }
+  EXPECT_TRUE(missing.empty()) << ::testing::PrintToString(missing);
+}
+
+}  // namespace
+}  // namespace curlexplain
