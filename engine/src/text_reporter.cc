@@ -26,18 +26,23 @@ const char* DirectionMark(const Explanation& e) {
   return " ";
 }
 
-// Breaks `text` into lines of at most `width` columns after `indent`.
-std::string Wrap(std::string_view text, int indent, int width) {
+// Breaks `text` into lines of at most `width` columns. The first line
+// starts after `indent` spaces, the others after `hanging` spaces.
+std::string Wrap(std::string_view text, int indent, int width,
+                 int hanging = -1) {
+  if (hanging < 0) hanging = indent;
   std::string out;
   std::string line;
   std::istringstream words{std::string(text)};
   std::string word;
-  const size_t room = static_cast<size_t>(std::max(20, width - indent));
-  const std::string pad(static_cast<size_t>(indent), ' ');
+  std::string pad(static_cast<size_t>(indent), ' ');
+  size_t room = static_cast<size_t>(std::max(20, width - indent));
   while (words >> word) {
     if (!line.empty() && line.size() + 1 + word.size() > room) {
       out += pad + line + "\n";
       line.clear();
+      pad.assign(static_cast<size_t>(hanging), ' ');
+      room = static_cast<size_t>(std::max(20, width - hanging));
     }
     line += (line.empty() ? "" : " ") + word;
   }
@@ -90,7 +95,7 @@ class TextReporter : public Reporter {
     }
     for (const SummaryItem& item : s.diagnoses) {
       out_ << Wrap("- " + Labelled(item.severity, item.message), 2,
-                   options_.width);
+                   options_.width, 4);
       if (!item.hint.empty()) {
         out_ << Wrap(words_.Get("hint") + " " + item.hint, 4, options_.width);
       }
