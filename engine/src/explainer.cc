@@ -14,8 +14,8 @@ namespace {
 
 constexpr std::string_view kMaskText = "****";
 
-// What field expressions of a rule see: captures and earlier fields, the
-// session's state, the tables, the reference time and the locale.
+// The scope of a rule's field expressions: captures and earlier fields,
+// the session's state, the tables, the reference time and the locale.
 class FieldScope : public Scope {
  public:
   FieldScope(const RuleSet& rules, const Session& session, int64_t now)
@@ -43,7 +43,7 @@ class FieldScope : public Scope {
   int64_t now_;
 };
 
-// What diagnoses see: the facts, where a fact never recorded is null.
+// The scope of diagnoses: the facts, where a fact never recorded is null.
 class FactScope : public FieldScope {
  public:
   using FieldScope::FieldScope;

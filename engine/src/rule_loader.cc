@@ -17,7 +17,7 @@ namespace curlexplain {
 namespace fs = std::filesystem;
 namespace {
 
-// What one pack holds before packs are merged.
+// The content of one pack before packs are merged.
 struct PackContent {
   PackInfo info;
   std::vector<Rule> rules;

@@ -39,8 +39,8 @@ SourcePosition PositionInScalar(const YamlContext& context,
   bool quoted = node.Tag() == "!";
   std::string line = context.Line(position.line);
   size_t start = static_cast<size_t>(position.column - 1) + (quoted ? 1 : 0);
-  // Only a scalar that starts where the mark says and stays on its line can
-  // be pointed into; for block scalars (`>-`, `|`) keep the node's place.
+  // Only a scalar that starts at its mark and stays on one line can be
+  // pointed into. Block scalars (`>-`, `|`) keep the node's position.
   std::string_view value = node.Scalar();
   std::string_view head = value.substr(0, std::min<size_t>(value.size(), 8));
   if (start > line.size() || line.compare(start, head.size(), head) != 0 ||

@@ -19,13 +19,13 @@ namespace curlexplain {
 struct Candidate {
   const Rule* rule = nullptr;
   bool eligible = false;
-  // Why an ineligible rule was passed over ("when smtp.command is 'EHLO',
-  // not 'MAIL'"), or for the winner why it won.
+  // The reason a rule was passed over ("when smtp.command is 'EHLO', but
+  // it is 'MAIL'"), lost to the winner, or won.
   std::string reason;
 };
 
-// What the explainer says about one line. Every text in it is masked unless
-// secrets were asked for.
+// The explanation of one line. Every text in it is masked unless secrets
+// were requested.
 struct Explanation {
   int64_t number = 0;
   std::string raw;   // the input line
@@ -64,7 +64,7 @@ struct SummaryItem {
   int64_t line = 0;  // the log line it refers to, or 0
 };
 
-// What the explainer says about a whole log.
+// The summary of a whole log.
 struct Summary {
   int64_t lines = 0;
   int64_t explained = 0;

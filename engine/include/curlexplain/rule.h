@@ -110,8 +110,8 @@ struct Rule {
   size_t order = 0;
 };
 
-// A pattern applied to every line before rules run; every named group of it
-// holds a secret.
+// A pattern applied to every line before rules run. Every named group of it
+// captures a secret.
 struct Mask {
   std::string id;
   std::string pack;
@@ -121,7 +121,7 @@ struct Mask {
   std::vector<RuleExample> examples;
 };
 
-// A sentence of the summary, shown when its condition holds over the facts.
+// A sentence of the summary, shown when its condition is true of the facts.
 struct Diagnosis {
   std::string id;
   std::string pack;
@@ -133,7 +133,7 @@ struct Diagnosis {
   size_t order = 0;
 };
 
-// What pack.yaml says about a pack.
+// The description of a pack in its pack.yaml.
 struct PackInfo {
   std::string name;
   std::string language;
@@ -157,7 +157,7 @@ struct RuleSet {
   std::map<std::string, std::string, std::less<>> strings;
   // Words and number formats for the expression functions.
   Locale locale;
-  // Which rule ids a later pack replaced: id to the replaced rule's pack.
+  // The rule ids a later pack replaced: id to the replaced rule's pack.
   std::map<std::string, std::vector<std::string>, std::less<>> overridden;
   // The ids each translation pack translates, by pack name, whether or not
   // its language was chosen.
