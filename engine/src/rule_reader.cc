@@ -22,6 +22,10 @@ bool Contains(const std::vector<std::string>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
+
+
+}  // namespace
+
 std::optional<Direction> ParseDirection(std::string_view name) {
   if (name == "in") return Direction::kIn;
   if (name == "out") return Direction::kOut;
@@ -29,29 +33,6 @@ std::optional<Direction> ParseDirection(std::string_view name) {
   if (name == "unknown") return Direction::kUnknown;
   return std::nullopt;
 }
-
-// Returns the position of `offset` (0-based) inside the scalar `node`, which
-// is exact for a scalar written on one line.
-SourcePosition PositionInScalar(const YamlContext& context,
-                                const YAML::Node& node, size_t offset) {
-  SourcePosition position = context.PositionOf(node);
-  if (position.line == 0 || !node.IsScalar()) return position;
-  bool quoted = node.Tag() == "!";
-  std::string line = context.Line(position.line);
-  size_t start = static_cast<size_t>(position.column - 1) + (quoted ? 1 : 0);
-  // Only a scalar that starts at its mark and stays on one line can be
-  // pointed into. Block scalars (`>-`, `|`) keep the node's position.
-  std::string_view value = node.Scalar();
-  std::string_view head = value.substr(0, std::min<size_t>(value.size(), 8));
-  if (start > line.size() || line.compare(start, head.size(), head) != 0 ||
-      value.find('\n') != std::string_view::npos) {
-    return position;
-  }
-  position.column = static_cast<int>(start + offset + 1);
-  return position;
-}
-
-}  // namespace
 
 RuleReader::RuleReader(YamlContext* context, std::string pack)
     : context_(context), pack_(std::move(pack)) {}
@@ -90,7 +71,7 @@ std::shared_ptr<const re2::RE2> RuleReader::CompilePattern(
     offset = pattern.find(regex->error_arg());
     if (offset == std::string::npos) offset = 0;
   }
-  context_->Error(PositionInScalar(*context_, node, offset), id, message);
+  context_->Error(context_->PositionInScalar(node, offset), id, message);
   return nullptr;
 }
 
@@ -220,7 +201,7 @@ bool RuleReader::ReadFields(const YAML::Node& node, Rule* rule) {
     ExpressionError error;
     std::optional<Expression> expression = Expression::Parse(*source, &error);
     if (!expression) {
-      context_->Error(PositionInScalar(*context_, entry.second,
+      context_->Error(context_->PositionInScalar(entry.second,
                                        static_cast<size_t>(error.column - 1)),
                       rule->id,
                       fmt::format("field '{}': {}", name, error.message));
@@ -258,7 +239,7 @@ std::optional<Template> RuleReader::ReadTemplate(const YAML::Node& node,
   size_t offset = 0;
   std::optional<Template> tmpl = Template::Parse(*source, &error, &offset);
   if (!tmpl) {
-    context_->Error(PositionInScalar(*context_, node, offset), id,
+    context_->Error(context_->PositionInScalar(node, offset), id,
                     fmt::format("{}: {}", what, error));
   }
   return tmpl;
@@ -279,7 +260,7 @@ bool RuleReader::CheckTemplateNames(const Template& tmpl,
     if (!suggestion.empty()) {
       message += fmt::format(" (did you mean '{}'?)", suggestion);
     }
-    context_->Error(PositionInScalar(*context_, node, tmpl.OffsetOf(name)), id,
+    context_->Error(context_->PositionInScalar(node, tmpl.OffsetOf(name)), id,
                     message);
     ok = false;
   }
@@ -423,122 +404,6 @@ bool RuleReader::ReadSecret(const YAML::Node& node, Rule* rule) {
   return ok;
 }
 
-namespace {
-
-bool ReadPairs(YamlContext* context, const YAML::Node& node,
-               const std::string& id, std::string_view what,
-               std::vector<std::pair<std::string, std::string>>* out) {
-  if (!node.IsMap()) {
-    context->Error(node, id, fmt::format("{} must be a mapping", what));
-    return false;
-  }
-  bool ok = context->CheckUniqueKeys(node, id, what);
-  for (const auto& entry : node) {
-    if (!entry.first.IsScalar()) continue;
-    std::string value;
-    if (!entry.second.IsNull()) {
-      std::optional<std::string> scalar =
-          context->Scalar(entry.second, id, what);
-      if (!scalar) {
-        ok = false;
-        continue;
-      }
-      value = *scalar;
-    }
-    out->emplace_back(entry.first.Scalar(), value);
-  }
-  return ok;
-}
-
-}  // namespace
-
-std::optional<RuleExample> RuleReader::ReadExample(const YAML::Node& node,
-                                                   const std::string& id) {
-  if (!node.IsMap()) {
-    context_->Error(node, id,
-                    "an example must be a mapping with at least 'line'");
-    return std::nullopt;
-  }
-  bool ok = context_->CheckKeys(node, id,
-                                {"line", "direction", "tags", "state",
-                                 "contains", "fields", "severity", "masked"},
-                                "an example");
-  RuleExample example;
-  example.position = context_->PositionOf(node);
-  if (!node["line"]) {
-    context_->Error(node, id, "an example needs a 'line'");
-    return std::nullopt;
-  }
-  auto line = context_->Scalar(node["line"], id, "an example's 'line'");
-  if (!line) return std::nullopt;
-  example.line = *line;
-  if (const YAML::Node direction = node["direction"]) {
-    auto name = context_->Scalar(direction, id, "'direction'");
-    std::optional<Direction> parsed;
-    if (name) parsed = ParseDirection(*name);
-    if (!parsed) {
-      context_->Error(direction, id,
-                      "an example's direction must be in, out, info or "
-                      "unknown");
-      ok = false;
-    } else {
-      example.direction = *parsed;
-    }
-  }
-  if (const YAML::Node tags = node["tags"]) {
-    auto list = context_->ScalarList(tags, id, "an example's 'tags'");
-    if (list) example.tags = *list;
-    ok &= list.has_value();
-  }
-  if (const YAML::Node state = node["state"]) {
-    ok &=
-        ReadPairs(context_, state, id, "an example's 'state'", &example.state);
-  }
-  if (const YAML::Node fields = node["fields"]) {
-    ok &= ReadPairs(context_, fields, id, "an example's 'fields'",
-                    &example.fields);
-  }
-  for (auto [key, list] : {std::pair{"contains", &example.contains},
-                           std::pair{"masked", &example.masked}}) {
-    if (const YAML::Node value = node[key]) {
-      auto items = context_->ScalarList(value, id, "an example's list");
-      if (items) *list = *items;
-      ok &= items.has_value();
-    }
-  }
-  if (const YAML::Node severity = node["severity"]) {
-    auto name = context_->Scalar(severity, id, "'severity'");
-    if (name) example.severity = ParseSeverity(*name);
-    if (!example.severity) {
-      context_->Error(severity, id,
-                      "unknown severity; use info, note, warning or error");
-      ok = false;
-    }
-  }
-  if (!ok) return std::nullopt;
-  return example;
-}
-
-bool RuleReader::ReadExamples(const YAML::Node& node, const std::string& id,
-                              std::vector<RuleExample>* examples) {
-  const YAML::Node list = node["examples"];
-  if (!list) return true;
-  if (!list.IsSequence()) {
-    context_->Error(list, id, "'examples' must be a list");
-    return false;
-  }
-  bool ok = true;
-  for (const YAML::Node& item : list) {
-    std::optional<RuleExample> example = ReadExample(item, id);
-    if (example) {
-      examples->push_back(std::move(*example));
-    } else {
-      ok = false;
-    }
-  }
-  return ok;
-}
-
 std::optional<Rule> RuleReader::ReadRule(const YAML::Node& node) {
   if (!node.IsMap()) {
     context_->Error(node, "", "a rule must be a mapping with 'id' and 'match'");
@@ -646,7 +511,7 @@ std::optional<Diagnosis> RuleReader::ReadDiagnosis(const YAML::Node& node) {
     ExpressionError error;
     parsed = Expression::Parse(*source, &error);
     if (!parsed) {
-      context_->Error(PositionInScalar(*context_, condition,
+      context_->Error(context_->PositionInScalar(condition,
                                        static_cast<size_t>(error.column - 1)),
                       id, fmt::format("'if': {}", error.message));
       ok = false;
@@ -664,117 +529,6 @@ std::optional<Diagnosis> RuleReader::ReadDiagnosis(const YAML::Node& node) {
   if (!ok || !parsed) return std::nullopt;
   diagnosis.condition = std::move(parsed);
   return diagnosis;
-}
-
-bool RuleReader::ReadTranslatedFields(const YAML::Node& fields,
-                                      const std::string& id,
-                                      std::vector<ComputedField>* out) {
-  if (!fields.IsMap()) {
-    context_->Error(fields, id, "'fields' must map field names to expressions");
-    return false;
-  }
-  bool ok = context_->CheckUniqueKeys(fields, id, "'fields'");
-  for (const auto& entry : fields) {
-    if (!entry.first.IsScalar()) continue;
-    std::string name = entry.first.Scalar();
-    auto source = context_->Scalar(entry.second, id, "a field's expression");
-    ExpressionError error;
-    std::optional<Expression> expression;
-    if (source) expression = Expression::Parse(*source, &error);
-    if (source && !expression) {
-      context_->Error(PositionInScalar(*context_, entry.second,
-                                       static_cast<size_t>(error.column - 1)),
-                      id, fmt::format("field '{}': {}", name, error.message));
-    }
-    if (!expression) {
-      ok = false;
-      continue;
-    }
-    out->push_back(ComputedField{name, std::move(*expression),
-                                 context_->PositionOf(entry.second)});
-  }
-  return ok;
-}
-
-std::optional<TextTranslation> RuleReader::ReadTranslation(
-    const YAML::Node& id_node, const YAML::Node& node) {
-  TextTranslation translation;
-  translation.id = id_node.Scalar();
-  translation.position = context_->PositionOf(id_node);
-  const std::string& id = translation.id;
-  if (!node.IsMap()) {
-    context_->Error(node, id, "a translation must map 'explain' and 'hint'");
-    return std::nullopt;
-  }
-  bool ok = context_->CheckKeys(node, id, {"explain", "hint", "fields"},
-                                "a translation");
-  if (const YAML::Node fields = node["fields"]) {
-    ok &= ReadTranslatedFields(fields, id, &translation.fields);
-  }
-  if (const YAML::Node explain = node["explain"]) {
-    translation.explain = ReadTemplate(explain, id, "'explain'");
-    translation.explain_position = context_->PositionOf(explain);
-    ok &= translation.explain.has_value();
-  }
-  if (const YAML::Node hint = node["hint"]) {
-    translation.hint = ReadTemplate(hint, id, "'hint'");
-    translation.hint_position = context_->PositionOf(hint);
-    ok &= translation.hint.has_value();
-  }
-  if (!ok) return std::nullopt;
-  return translation;
-}
-
-namespace {
-
-// Returns the length of the character class that starts at pattern[i].
-size_t ClassLength(std::string_view pattern, size_t i) {
-  size_t j = i + 1;
-  if (j < pattern.size() && pattern[j] == '^') ++j;
-  if (j < pattern.size() && pattern[j] == ']') ++j;
-  while (j < pattern.size() && pattern[j] != ']') {
-    j += pattern[j] == '\\' ? 2 : 1;
-  }
-  return std::min(j + 1, pattern.size()) - i;
-}
-
-bool MakesOptional(std::string_view pattern, size_t i) {
-  if (i >= pattern.size()) return false;
-  if (pattern[i] == '?' || pattern[i] == '*') return true;
-  return pattern.substr(i, 3) == "{0,";
-}
-
-}  // namespace
-
-int LiteralLength(std::string_view pattern) {
-  int count = 0;
-  size_t i = 0;
-  while (i < pattern.size()) {
-    char c = pattern[i];
-    size_t width = 1;
-    bool literal = false;
-    if (c == '[') {
-      width = ClassLength(pattern, i);
-    } else if (c == '\\') {
-      width = 2;
-      char next = i + 1 < pattern.size() ? pattern[i + 1] : ' ';
-      literal = std::ispunct(static_cast<unsigned char>(next)) != 0;
-    } else if (c == '(' && pattern.substr(i, 3) == "(?P") {
-      width = pattern.find('>', i) == std::string_view::npos
-                  ? 1
-                  : pattern.find('>', i) - i + 1;
-    } else if (c == '(' && pattern.substr(i, 3) == "(?:") {
-      width = 3;
-    } else if (c == '{') {
-      size_t close = pattern.find('}', i);
-      width = close == std::string_view::npos ? 1 : close - i + 1;
-    } else {
-      literal = std::string_view("^$.|()?*+").find(c) == std::string_view::npos;
-    }
-    if (literal && !MakesOptional(pattern, i + width)) ++count;
-    i += width;
-  }
-  return count;
 }
 
 }  // namespace curlexplain

@@ -90,6 +90,9 @@ class RuleReader {
   std::vector<std::pair<std::string, SourcePosition>> ids_;
 };
 
+// Parses "in", "out", "info" or "unknown". Returns nullopt for anything else.
+std::optional<Direction> ParseDirection(std::string_view name);
+
 // Counts the characters of an RE2 pattern that match only themselves,
 // leaving out character classes, escapes such as \d, and characters made
 // optional by `?`, `*` or `{0,`.

@@ -31,6 +31,25 @@ SourcePosition YamlContext::PositionOf(const YAML::Node& node) const {
   return SourcePosition{file_, mark.line + 1, mark.column + 1};
 }
 
+SourcePosition YamlContext::PositionInScalar(const YAML::Node& node,
+                                             size_t offset) const {
+  SourcePosition position = PositionOf(node);
+  if (position.line == 0 || !node.IsScalar()) return position;
+  bool quoted = node.Tag() == "!";
+  std::string line = Line(position.line);
+  size_t start = static_cast<size_t>(position.column - 1) + (quoted ? 1 : 0);
+  // Only a scalar that starts at its mark and stays on one line can be
+  // pointed into. Block scalars (`>-`, `|`) keep the node's position.
+  std::string_view value = node.Scalar();
+  std::string_view head = value.substr(0, std::min<size_t>(value.size(), 8));
+  if (start > line.size() || line.compare(start, head.size(), head) != 0 ||
+      value.find('\n') != std::string_view::npos) {
+    return position;
+  }
+  position.column = static_cast<int>(start + offset + 1);
+  return position;
+}
+
 std::string YamlContext::Line(int line) const {
   if (line < 1 || line > static_cast<int>(lines_.size())) return "";
   return lines_[line - 1];

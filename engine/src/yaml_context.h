@@ -28,6 +28,10 @@ class YamlContext {
   SourcePosition PositionOf(const YAML::Node& node) const;
   SourcePosition PositionAt(int line, int column) const;
 
+  // Returns the position of `offset` (0-based) inside the scalar `node`:
+  // exact for a scalar on one line, else the position of the node.
+  SourcePosition PositionInScalar(const YAML::Node& node, size_t offset) const;
+
   void Error(const SourcePosition& position, std::string_view rule_id,
              std::string message);
   void Error(const YAML::Node& node, std::string_view rule_id,
