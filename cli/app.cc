@@ -49,6 +49,7 @@ std::unique_ptr<Reporter> MakeReporter(const CliOptions& options,
                                        const RuleSet& rules,
                                        std::ostream& out) {
   if (options.format == "json") return MakeJsonReporter(out, options.why);
+  if (options.format == "markdown") return MakeMarkdownReporter(out, rules);
   TextReportOptions text;
   text.why = options.why;
   text.color = options.color == ColorMode::kAlways ||

@@ -29,9 +29,10 @@ const std::map<std::string, Setter>& ValueOptions() {
       {"--format",
        [](CliOptions* o, const std::string& v) {
          o->format = v;
-         return v == "text" || v == "json"
+         return v == "text" || v == "json" || v == "markdown"
                     ? std::string()
-                    : "--format must be text or json, not '" + v + "'";
+                    : "--format must be text, json or markdown, not '" + v +
+                          "'";
        }},
       {"--layout",
        [](CliOptions* o, const std::string& v) {
@@ -185,7 +186,9 @@ FILE is a log file, or - for standard input (the default). Several files
 are explained one after the other, each with its own state and summary.
 
 Options:
-  --format text|json  output as text (default) or newline-delimited JSON
+  --format text|json|markdown
+                      output as text (default), newline-delimited JSON, or
+                      Markdown for sharing
   --rules DIR         also load the rule packs in DIR; later packs replace
                       rules of earlier ones by id (repeatable)
   --no-user-rules     do not load the packs in the user's folder

@@ -57,7 +57,9 @@ TEST(CliTest, UnknownOptionIsUsageError) {
 TEST(CliTest, BadFormatIsUsageError) {
   RunResult r = RunProgram({"--format", "xml"});
   EXPECT_EQ(r.status, kExitUsage);
-  EXPECT_EQ(r.err, "curlexplain: --format must be text or json, not 'xml'\n");
+  EXPECT_EQ(r.err,
+            "curlexplain: --format must be text, json or markdown, not "
+            "'xml'\n");
 }
 
 TEST(CliTest, MissingFileIsReportedAndOthersStillRun) {
@@ -135,7 +137,7 @@ TEST(CliTest, SecretsAreMaskedInEveryFormat) {
   const std::vector<std::string> secrets = {
       "YWxpY2VAZXhhbXBsZS50ZXN0", "d29uZGVybGFuZA==", "wonderland",
       "YWxpY2U6d29uZGVybGFuZA==", "abcdef123456"};
-  for (const char* format : {"text", "json"}) {
+  for (const char* format : {"text", "json", "markdown"}) {
     for (const char* why : {"--why", "--color=never"}) {
       SCOPED_TRACE(std::string(format) + " " + why);
       RunResult r = RunProgram({"--format", format, why}, log);

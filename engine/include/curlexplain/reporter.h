@@ -42,6 +42,11 @@ std::unique_ptr<Reporter> MakeTextReporter(std::ostream& out,
 // matching rules to each line object.
 std::unique_ptr<Reporter> MakeJsonReporter(std::ostream& out, bool why);
 
+// Writes Markdown for sharing in a ticket or a chat: each line as inline
+// code, its explanation and hint as prose, and the summary as a list.
+std::unique_ptr<Reporter> MakeMarkdownReporter(std::ostream& out,
+                                               const RuleSet& rules);
+
 // Returns `text` as printable UTF-8: invalid bytes become U+FFFD, and
 // control characters other than tab become U+FFFD too, except line feeds
 // when `keep_newlines` is set.
