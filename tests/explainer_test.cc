@@ -270,3 +270,30 @@ TEST(ExplainerTest, LineNamesAreReservedForCaptures) {
 
 }  // namespace
 }  // namespace curlexplain
+
+namespace curlexplain {
+namespace {
+
+TEST(ExplainerTest, DiagnosisFieldsComputeFromFacts) {
+  Rules rules(
+      "rules:\n"
+      "  - {id: q, match: 'id=(?P<id>\\S+)', record: {queue_id: '{id}',"
+      " software: exim}, explain: q}\n"
+      "tables:\n"
+      "  queue_software: {exim: 'an Exim message id'}\n"
+      "diagnoses:\n"
+      "  - id: queued\n"
+      "    if: defined(queue_id)\n"
+      "    fields:\n"
+      "      kind: lookup('queue_software', software, 'a queue id')\n"
+      "    explain: 'Queued as {queue_id}, {kind}.'\n");
+  ASSERT_TRUE(rules.result().ok());
+  Explainer explainer(rules.set(), {});
+  explainer.Explain(Line("250 OK id=1b0P"));
+  Summary summary = explainer.Finish();
+  ASSERT_EQ(summary.diagnoses.size(), 1u);
+  EXPECT_EQ(summary.diagnoses[0].message, "Queued as 1b0P, an Exim message id.");
+}
+
+}  // namespace
+}  // namespace curlexplain

@@ -399,14 +399,22 @@ Summary Explainer::Finish() const {
         !diagnosis->condition->Evaluate(scope).Truthy()) {
       continue;
     }
+    FactScope field_scope = scope;
+    TemplateValues item_values = values;
+    for (const ComputedField& field : diagnosis->fields) {
+      Value value = field.expression.Evaluate(field_scope);
+      item_values[field.name] = value.ToString();
+      field_scope.values[field.name] = std::move(value);
+    }
     SummaryItem item;
     item.id = diagnosis->id;
-    item.message = diagnosis->texts.explain.RenderOrEmpty(values);
+    item.message = diagnosis->texts.explain.RenderOrEmpty(item_values);
     if (diagnosis->texts.hint) {
-      item.hint = diagnosis->texts.hint->RenderOrEmpty(values);
+      item.hint = diagnosis->texts.hint->RenderOrEmpty(item_values);
     }
-    item.severity = ParseSeverity(diagnosis->severity.RenderOrEmpty(values))
-                        .value_or(Severity::kInfo);
+    item.severity =
+        ParseSeverity(diagnosis->severity.RenderOrEmpty(item_values))
+            .value_or(Severity::kInfo);
     summary.diagnoses.push_back(std::move(item));
   }
   return summary;

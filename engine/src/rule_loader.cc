@@ -449,7 +449,25 @@ void MergeTranslation(PackContent&& pack, bool apply, RuleSet* set,
         ApplyFields(translation, &*rule);
       }
     } else if (diagnosis != set->diagnoses.end()) {
-      if (apply) ApplyTexts(translation, pack.info.name, &diagnosis->texts);
+      for (const ComputedField& field : translation.fields) {
+        bool known = std::any_of(
+            diagnosis->fields.begin(), diagnosis->fields.end(),
+            [&](const ComputedField& f) { return f.name == field.name; });
+        if (known) continue;
+        AddError(diagnostics, field.position, translation.id,
+                 fmt::format("field '{}' is not a field of the diagnosis in "
+                             "pack '{}'; a translation can only replace "
+                             "fields",
+                             field.name, diagnosis->pack));
+      }
+      if (apply) {
+        ApplyTexts(translation, pack.info.name, &diagnosis->texts);
+        for (const ComputedField& field : translation.fields) {
+          for (ComputedField& base : diagnosis->fields) {
+            if (base.name == field.name) base.expression = field.expression;
+          }
+        }
+      }
     } else if (base_found) {
       AddError(diagnostics, translation.position, translation.id,
                "translates an id that no loaded rule or diagnosis has");

@@ -500,7 +500,8 @@ std::optional<Diagnosis> RuleReader::ReadDiagnosis(const YAML::Node& node) {
   if (!ReadId(node, &diagnosis.id)) return std::nullopt;
   const std::string& id = diagnosis.id;
   bool ok = context_->CheckKeys(
-      node, id, {"id", "if", "explain", "hint", "severity", "priority"},
+      node, id,
+      {"id", "if", "fields", "explain", "hint", "severity", "priority"},
       "a diagnosis");
   const YAML::Node condition = node["if"];
   std::optional<Expression> parsed;
@@ -520,6 +521,9 @@ std::optional<Diagnosis> RuleReader::ReadDiagnosis(const YAML::Node& node) {
     ok = false;
   }
   // A diagnosis may name any fact; facts never recorded render as "".
+  if (const YAML::Node fields = node["fields"]) {
+    ok &= ReadTranslatedFields(fields, id, &diagnosis.fields);
+  }
   ok &= ReadTexts(node, id, nullptr, &diagnosis.texts, &diagnosis.severity);
   if (const YAML::Node priority = node["priority"]) {
     auto value = context_->Integer(priority, id, "'priority'");

@@ -80,6 +80,8 @@ class RuleReader {
                     std::vector<RuleExample>* examples);
   std::optional<RuleExample> ReadExample(const YAML::Node& node,
                                          const std::string& id);
+  // Reads a `fields` mapping whose expressions may name anything: the
+  // fields of diagnoses and the replacement fields of translations.
   bool ReadTranslatedFields(const YAML::Node& fields, const std::string& id,
                             std::vector<ComputedField>* out);
   std::vector<std::string> Names(const Rule& rule) const;

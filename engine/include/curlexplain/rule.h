@@ -127,6 +127,9 @@ struct Diagnosis {
   std::string pack;
   SourcePosition position;
   std::optional<Expression> condition;
+  // Computed from the facts, in order, like a rule's fields; a translation
+  // can replace them.
+  std::vector<ComputedField> fields;
   RuleTexts texts;
   Template severity;
   int priority = 0;
