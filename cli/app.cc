@@ -137,12 +137,25 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
   if (options->command == "rules") {
     return RunRulesCommand(*options, env, out, err);
   }
+  auto epoch = env.Get("SOURCE_DATE_EPOCH");
+  if (epoch && !options->now && !ParseTime(*epoch)) {
+    err << "curlexplain: SOURCE_DATE_EPOCH='" << *epoch
+        << "' is not a time; comparing dates with the current time\n";
+  }
   LoadResult loaded = LoadPacks(*options, env, err);
   if (!loaded.ok()) {
     err << "curlexplain: the rule packs have errors; nothing was explained\n";
     return kExitInvalidRules;
   }
-  return ExplainLogs(*options, env, loaded.rules, in, out, err);
+  int status = ExplainLogs(*options, env, loaded.rules, in, out, err);
+  out.flush();
+  if (!out) {
+    err << "curlexplain: writing the output failed"
+        << (errno != 0 ? std::string(": ") + std::strerror(errno) : "")
+        << "\n";
+    return kExitOutputFailed;
+  }
+  return status;
 }
 
 }  // namespace curlexplain

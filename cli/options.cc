@@ -128,6 +128,10 @@ std::optional<CliOptions> ParseOptions(const std::vector<std::string>& args,
       options.arguments.push_back(arg);
     }
   }
+  if (options.unexplained && options.format != "text") {
+    *error = "--unexplained writes a text report; leave out --format";
+    return std::nullopt;
+  }
   if (options.command == "rules") {
     const std::string& action = options.rules_action;
     if (action != "check" && action != "list" && action != "show") {
@@ -222,6 +226,7 @@ Exit status:
   1  a log could not be read (the others were still explained)
   2  usage error
   3  a rule pack is invalid, or 'rules check' found problems
+  4  the output could not be written
 )";
 }
 

@@ -15,6 +15,7 @@ enum ExitCode {
   kExitUnreadableInput = 1,  // a log could not be read; the others were
   kExitUsage = 2,
   kExitInvalidRules = 3,  // a rule pack has errors, or `rules check` failed
+  kExitOutputFailed = 4,  // the output could not be written
 };
 
 enum class ColorMode { kAuto, kAlways, kNever };

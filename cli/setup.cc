@@ -23,21 +23,22 @@ std::string ShippedRulesDirectory(const Environment& env) {
   return CURLEXPLAIN_INSTALL_RULES_DIR;
 }
 
+std::string UserRulesDirectory(const Environment& env) {
+  fs::path user;
+  if (auto config = env.Get("XDG_CONFIG_HOME")) {
+    user = fs::path(*config) / "curlexplain" / "rules";
+  } else if (auto home = env.Get("HOME")) {
+    user = fs::path(*home) / ".config" / "curlexplain" / "rules";
+  }
+  std::error_code error;
+  return !user.empty() && fs::is_directory(user, error) ? user.string() : "";
+}
+
 std::vector<std::string> RuleDirectories(const CliOptions& options,
                                          const Environment& env) {
   std::vector<std::string> directories = {ShippedRulesDirectory(env)};
-  if (!options.no_user_rules) {
-    fs::path user;
-    if (auto config = env.Get("XDG_CONFIG_HOME")) {
-      user = fs::path(*config) / "curlexplain" / "rules";
-    } else if (auto home = env.Get("HOME")) {
-      user = fs::path(*home) / ".config" / "curlexplain" / "rules";
-    }
-    std::error_code error;
-    if (!user.empty() && fs::is_directory(user, error)) {
-      directories.push_back(user.string());
-    }
-  }
+  std::string user = UserRulesDirectory(env);
+  if (!options.no_user_rules && !user.empty()) directories.push_back(user);
   for (const std::string& dir : options.rule_dirs) directories.push_back(dir);
   return directories;
 }
@@ -84,6 +85,7 @@ int64_t ReferenceTime(const CliOptions& options, const Environment& env) {
   if (auto epoch = env.Get("SOURCE_DATE_EPOCH")) {
     if (auto parsed = ParseTime(*epoch)) return *parsed;
   }
+  // NOTE: an unparsable SOURCE_DATE_EPOCH falls back to now; RunCli warns.
   return static_cast<int64_t>(std::time(nullptr));
 }
 
@@ -91,9 +93,23 @@ LoadResult LoadPacks(const CliOptions& options, const Environment& env,
                      std::ostream& err) {
   LoadOptions load;
   load.language = ChooseLanguage(options, env);
-  LoadResult result = LoadRulePacks(RuleDirectories(options, env), load);
+  std::vector<std::string> directories = RuleDirectories(options, env);
+  LoadResult result = LoadRulePacks(directories, load);
   for (const Diagnostic& diagnostic : result.diagnostics) {
     err << diagnostic.Format() << "\n";
+  }
+  bool has_language = std::any_of(
+      result.rules.packs.begin(), result.rules.packs.end(),
+      [&](const PackInfo& pack) { return pack.language == load.language; });
+  if (!has_language) {
+    err << "curlexplain: no rule pack is in language '" << load.language
+        << "'; explaining in English\n";
+    result.rules.language = "en";
+  }
+  std::string user = UserRulesDirectory(env);
+  if (!result.ok() && !options.no_user_rules && !user.empty()) {
+    err << "curlexplain: if the errors are in your own rules in " << user
+        << ", --no-user-rules skips them\n";
   }
   return result;
 }

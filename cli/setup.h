@@ -19,6 +19,10 @@ namespace curlexplain {
 // rules/ for a binary in the build tree, else the configured install folder.
 std::string ShippedRulesDirectory(const Environment& env);
 
+// Returns the user's own rule folder ($XDG_CONFIG_HOME/curlexplain/rules,
+// else ~/.config/curlexplain/rules) when it exists, else "".
+std::string UserRulesDirectory(const Environment& env);
+
 // Returns the rule folders to load, in order: shipped, the user's own
 // folder when it exists, then each --rules folder.
 std::vector<std::string> RuleDirectories(const CliOptions& options,

@@ -61,21 +61,25 @@ auto RankOf(const Rule& rule) {
                          rule.literal_length, -static_cast<int64_t>(rule.order));
 }
 
+// Returns why `winner` ranks above `loser`, as the end of a sentence that
+// starts "lost to WINNER: ".
 std::string WhyWins(const Rule& winner, const Rule& loser) {
-  if (winner.fallback != loser.fallback) return "the other is a fallback";
+  if (winner.fallback != loser.fallback) {
+    return "this rule is a fallback and the winner is not";
+  }
   if (winner.priority != loser.priority) {
-    return fmt::format("priority {} against {}", winner.priority,
-                       loser.priority);
+    return fmt::format("the winner's priority is {}, this rule's {}",
+                       winner.priority, loser.priority);
   }
   if (winner.when.size() != loser.when.size()) {
-    return fmt::format("{} state conditions against {}", winner.when.size(),
-                       loser.when.size());
+    return fmt::format("the winner has {} state conditions, this rule {}",
+                       winner.when.size(), loser.when.size());
   }
   if (winner.literal_length != loser.literal_length) {
-    return fmt::format("literal length {} against {}", winner.literal_length,
-                       loser.literal_length);
+    return fmt::format("the winner's literal length is {}, this rule's {}",
+                       winner.literal_length, loser.literal_length);
   }
-  return "loaded earlier";
+  return "the winner was loaded earlier";
 }
 
 // Returns "" when `rule` may explain the line, else why not.
@@ -242,7 +246,7 @@ Explanation Explainer::Explain(const LogLine& line) {
       if (!candidate.eligible) continue;
       candidate.reason = candidate.rule == winner
                              ? "won"
-                             : "lost: the winner has " +
+                             : "lost to " + winner->id + ": " +
                                    WhyWins(*winner, *candidate.rule);
     }
   }
@@ -336,8 +340,23 @@ void Explainer::MaskSecrets(const std::vector<std::string>& line_secrets,
             [](const std::string& a, const std::string& b) {
               return a.size() > b.size();
             });
-  out->raw = MaskText(std::move(out->raw), sorted);
-  out->text = MaskText(std::move(out->text), sorted);
+  std::string masked_text = MaskText(out->text, sorted);
+  // A trace dump encodes the text in hex columns or splits it over rows, so
+  // a secret in the text need not appear in the raw line as it is. Such a
+  // raw line is replaced by the masked text rather than shown.
+  if (masked_text != out->text) {
+    std::string masked_raw = MaskText(out->raw, sorted);
+    bool raw_masked = masked_raw != out->raw;
+    bool raw_plain = out->raw.find('\n') == std::string::npos &&
+                     out->raw.size() >= out->text.size() &&
+                     out->raw.compare(out->raw.size() - out->text.size(),
+                                      out->text.size(), out->text) == 0;
+    out->raw = raw_masked && raw_plain ? masked_raw : masked_text;
+    if (!(raw_masked && raw_plain)) {
+      out->notes.push_back("raw line replaced: it encodes a secret");
+    }
+  }
+  out->text = std::move(masked_text);
   out->message = MaskText(std::move(out->message), sorted);
   out->hint = MaskText(std::move(out->hint), sorted);
   for (auto& [name, value] : out->fields) {

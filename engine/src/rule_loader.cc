@@ -260,21 +260,51 @@ bool ReadPackInfo(const fs::path& directory, PackInfo* info,
   return ok;
 }
 
+// Lists the entries of `directory` in name order. Returns false and stores
+// the reason when the folder cannot be read; filesystem calls here use
+// error codes, because a folder without read permission would otherwise
+// throw.
+bool ListFolder(const fs::path& directory, std::vector<fs::directory_entry>* out,
+                std::string* reason) {
+  std::error_code error;
+  fs::directory_iterator it(directory, error);
+  for (; !error && it != fs::directory_iterator(); it.increment(error)) {
+    out->push_back(*it);
+  }
+  if (error) {
+    *reason = error.message();
+    return false;
+  }
+  std::sort(out->begin(), out->end());
+  return true;
+}
+
+void AddFolderError(std::vector<Diagnostic>* diagnostics,
+                    const fs::path& directory, const std::string& message) {
+  diagnostics->push_back(Diagnostic{DiagnosticLevel::kError,
+                                    {directory.string(), 0, 0}, "", message,
+                                    ""});
+}
+
 PackContent LoadPack(const fs::path& directory,
                      std::vector<Diagnostic>* diagnostics) {
   PackContent pack;
   if (!ReadPackInfo(directory, &pack.info, diagnostics)) return pack;
-  std::vector<fs::path> files;
-  std::error_code error;
-  for (const auto& entry : fs::directory_iterator(directory, error)) {
+  std::vector<fs::directory_entry> entries;
+  std::string reason;
+  if (!ListFolder(directory, &entries, &reason)) {
+    AddFolderError(diagnostics, directory,
+                   "cannot read the rule folder: " + reason);
+    return pack;
+  }
+  for (const fs::directory_entry& entry : entries) {
+    std::error_code error;
     const fs::path& path = entry.path();
-    if (entry.is_regular_file() && path.extension() == ".yaml" &&
+    if (entry.is_regular_file(error) && path.extension() == ".yaml" &&
         path.filename() != "pack.yaml") {
-      files.push_back(path);
+      ReadRuleFile(path, &pack, diagnostics);
     }
   }
-  std::sort(files.begin(), files.end());
-  for (const fs::path& path : files) ReadRuleFile(path, &pack, diagnostics);
   return pack;
 }
 
@@ -284,19 +314,25 @@ std::vector<fs::path> PackDirectories(const std::string& argument,
   fs::path directory(argument);
   std::error_code error;
   if (!fs::is_directory(directory, error)) {
-    diagnostics->push_back(
-        Diagnostic{DiagnosticLevel::kError, {argument, 0, 0}, "",
-                   "rule folder not found or not a folder", ""});
+    AddFolderError(diagnostics, directory,
+                   "rule folder not found or not a folder");
     return {};
   }
-  if (fs::exists(directory / "pack.yaml")) return {directory};
+  if (fs::exists(directory / "pack.yaml", error)) return {directory};
+  std::vector<fs::directory_entry> entries;
+  std::string reason;
+  if (!ListFolder(directory, &entries, &reason)) {
+    AddFolderError(diagnostics, directory,
+                   "cannot read the rule folder: " + reason);
+    return {};
+  }
   std::vector<fs::path> packs;
-  for (const auto& entry : fs::directory_iterator(directory, error)) {
-    if (entry.is_directory() && fs::exists(entry.path() / "pack.yaml")) {
+  for (const fs::directory_entry& entry : entries) {
+    if (entry.is_directory(error) &&
+        fs::exists(entry.path() / "pack.yaml", error)) {
       packs.push_back(entry.path());
     }
   }
-  std::sort(packs.begin(), packs.end());
   if (packs.empty()) packs.push_back(directory);
   return packs;
 }

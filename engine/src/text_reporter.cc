@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <sstream>
 
 #include "curlexplain/reporter.h"
@@ -13,11 +14,12 @@ constexpr int kIndent = 7;
 
 const char* DirectionMark(const Explanation& e) {
   if (e.kind == LineKind::kToolMessage) return "!";
+  bool data = e.kind == LineKind::kData || e.kind == LineKind::kSslData;
   switch (e.direction) {
     case Direction::kIn:
-      return "<";
+      return data ? "{" : "<";
     case Direction::kOut:
-      return ">";
+      return data ? "}" : ">";
     case Direction::kInfo:
       return "*";
     case Direction::kUnknown:
@@ -91,13 +93,14 @@ class TextReporter : public Reporter {
       out_ << Wrap(words_.Format("summary.first_problem",
                                  {{"line", std::to_string(s.first_problem->line)}}),
                    2, options_.width);
-      out_ << Wrap(s.first_problem->message, 4, options_.width);
+      out_ << Wrap(Printable(s.first_problem->message), 4, options_.width);
     }
     for (const SummaryItem& item : s.diagnoses) {
-      out_ << Wrap("- " + Labelled(item.severity, item.message), 2,
+      out_ << Wrap("- " + Labelled(item.severity, Printable(item.message)), 2,
                    options_.width, 4);
       if (!item.hint.empty()) {
-        out_ << Wrap(words_.Get("hint") + " " + item.hint, 4, options_.width);
+        out_ << Wrap(words_.Get("hint") + " " + Printable(item.hint), 4,
+                     options_.width);
       }
     }
     out_ << "\n";
@@ -129,10 +132,21 @@ class TextReporter : public Reporter {
     }
     for (const Candidate& c : e.candidates) {
       out_ << Paint("2", Wrap(fmt::format("why: {} ({}:{}): {}", c.rule->id,
-                                          c.rule->position.file,
+                                          ShortPath(c.rule->position.file),
                                           c.rule->position.line, c.reason),
                               kIndent, options_.width));
     }
+  }
+
+  // Returns `file` relative to the folder that holds its pack ("en/smtp.yaml"),
+  // so that output does not depend on where the program is installed.
+  std::string ShortPath(const std::string& file) const {
+    for (const PackInfo& pack : rules_.packs) {
+      std::string parent =
+          std::filesystem::path(pack.directory).parent_path().string() + "/";
+      if (file.rfind(parent, 0) == 0) return file.substr(parent.size());
+    }
+    return file;
   }
 
   std::string Labelled(Severity severity, const std::string& message) {
