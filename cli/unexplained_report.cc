@@ -4,6 +4,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <vector>
 
@@ -17,7 +18,8 @@ struct Fold {
   const char* placeholder;
 };
 
-// Order matters: quoted text and addresses go before the numbers in them.
+// Order matters: quoted text and addresses go before the numbers in them,
+// and no placeholder contains a digit.
 const std::vector<Fold>& Folds() {
   static const std::vector<Fold> kFolds = {
       {R"("[^"]*")", "\"<text>\""},
@@ -25,7 +27,8 @@ const std::vector<Fold>& Folds() {
       {R"(\b(?:\d{1,3}\.){3}\d{1,3}\b)", "<address>"},
       {R"(\b[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7}\b)", "<address>"},
       {R"(\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b)", "<host>"},
-      {R"(\b[A-Za-z0-9+/]{16,}={0,2})", "<base64>"},
+      {R"(\b0x[0-9A-Fa-f]+\b)", "<hex>"},
+      {R"(\b[0-9A-Fa-f]{16,}\b)", "<hex>"},
       {R"(\d+)", "<n>"},
   };
   return kFolds;
@@ -85,6 +88,37 @@ class UnexplainedReporter : public Reporter {
   int64_t total_ = 0;
 };
 
+// Replaces each run of base64 characters that is long and looks encoded (a
+// digit, a lower-case and an upper-case letter) by "<encoded>", so that
+// long words such as SENDPROTOCONNECT stay as they are.
+std::string FoldEncoded(std::string_view text) {
+  auto in_alphabet = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '+' ||
+           c == '/' || c == '=';
+  };
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t end = i;
+    while (end < text.size() && in_alphabet(text[end])) ++end;
+    if (end == i) {
+      out += text[i++];
+      continue;
+    }
+    std::string_view run = text.substr(i, end - i);
+    auto has = [&](int (*test)(int)) {
+      return std::any_of(run.begin(), run.end(), [&](char c) {
+        return test(static_cast<unsigned char>(c)) != 0;
+      });
+    };
+    bool encoded = run.size() >= 16 && has(std::isdigit) &&
+                   has(std::islower) && has(std::isupper);
+    out += encoded ? std::string("<encoded>") : std::string(run);
+    i = end;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string LineShape(std::string_view text) {
@@ -95,7 +129,7 @@ std::string LineShape(std::string_view text) {
     }
     return compiled;
   }();
-  std::string shape(text);
+  std::string shape = FoldEncoded(text);
   for (size_t i = 0; i < Folds().size(); ++i) {
     RE2::GlobalReplace(&shape, *(*kCompiled)[i], Folds()[i].placeholder);
   }

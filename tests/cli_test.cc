@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "options.h"
+#include "unexplained_report.h"
 #include "test_util.h"
 
 namespace curlexplain {
@@ -278,6 +279,32 @@ TEST(CliTest, GermanTranslationPassedWithRulesChangesOutput) {
   EXPECT_NE(r.out.find("Verbindungsversuch zu 127.0.0.1:25."),
             std::string::npos)
       << r.out;
+}
+
+}  // namespace
+}  // namespace curlexplain
+
+namespace curlexplain {
+namespace {
+
+TEST(LineShapeTest, FoldsValuesButKeepsWords) {
+  struct Case {
+    const char* text;
+    const char* shape;
+  };
+  const Case cases[] = {
+      {"Connected to 10.0.0.1 port 25", "Connected to <address> port <n>"},
+      {"handle 0x6000608a0; line 1396", "handle <hex>; line <n>"},
+      {"STATE: WAITCONNECT => SENDPROTOCONNECT",
+       "STATE: WAITCONNECT => SENDPROTOCONNECT"},
+      {"334 VXNlcm5hbWU6bG9uZ2VyVGV4dDEy", "<n> <encoded>"},
+      {"Host: mail.example.test", "Host: <host>"},
+      {"file 'a b c'", "file '<text>'"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(LineShape(c.text), c.shape);
+  }
 }
 
 }  // namespace
