@@ -65,18 +65,6 @@ std::string Mismatch(const std::vector<std::string>& shown,
   return skipping || a == actual.size() ? "" : "(more output than shown)";
 }
 
-std::string Capture(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return out;
-  std::array<char, 4096> buffer;
-  size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
-    out.append(buffer.data(), n);
-  }
-  pclose(pipe);
-  return out;
-}
 
 class WorkedExample {
  public:
@@ -119,7 +107,7 @@ class WorkedExample {
                         " HOME='" + dir_ / "home" + "' LC_ALL=C LANGUAGE="
                         " SOURCE_DATE_EPOCH=1767225600 PATH='" + binary_dir +
                         "':\"$PATH\" " + command + " 2>&1";
-    std::string output = Capture(shell);
+    std::string output = testing::Capture(shell);
     EXPECT_EQ(Mismatch(shown, SplitLines(output)), "") << output;
   }
 

@@ -39,19 +39,6 @@ const GoldenCase kCases[] = {
      "logs/public/*.log", "public.unexplained.txt"},
 };
 
-// Runs `command` through the shell and returns what it writes to stdout.
-std::string Capture(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return out;
-  std::array<char, 4096> buffer;
-  size_t n;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
-    out.append(buffer.data(), n);
-  }
-  pclose(pipe);
-  return out;
-}
 
 TEST(GoldenOutputTest, MatchesExpectedFiles) {
   bool update = std::getenv("CURLEXPLAIN_UPDATE_GOLDEN") != nullptr;
@@ -62,7 +49,7 @@ TEST(GoldenOutputTest, MatchesExpectedFiles) {
                           "' --no-user-rules --color never --now "
                           "2026-01-01T00:00:00Z " +
                           c.arguments + " " + c.log + " 2>&1";
-    std::string actual = Capture(command);
+    std::string actual = testing::Capture(command);
     std::string path =
         std::string(CURLEXPLAIN_TEST_DATA_DIR) + "/../expected/" + c.expected;
     if (update) {

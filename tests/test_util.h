@@ -2,6 +2,8 @@
 #ifndef CURLEXPLAIN_TESTS_TEST_UTIL_H_
 #define CURLEXPLAIN_TESTS_TEST_UTIL_H_
 
+#include <array>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -56,6 +58,20 @@ inline std::string ReadAll(const std::string& path) {
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
+}
+
+// Runs `command` through the shell and returns what it writes to stdout.
+inline std::string Capture(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return out;
+  std::array<char, 4096> buffer;
+  size_t n;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
+    out.append(buffer.data(), n);
+  }
+  pclose(pipe);
+  return out;
 }
 
 // A minimal pack.yaml for a base pack.

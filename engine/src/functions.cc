@@ -7,6 +7,7 @@
 #include <map>
 
 #include "curlexplain/functions.h"
+#include "suggest.h"
 
 namespace curlexplain {
 namespace {
@@ -89,24 +90,6 @@ const std::vector<FunctionSpec>& AllFunctions() {
     return table;
   }();
   return *all;
-}
-
-// Returns the Levenshtein distance between `a` and `b`.
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-      row[j] = std::min({above + 1, row[j - 1] + 1, substitution});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 }  // namespace
@@ -192,17 +175,9 @@ const FunctionSpec* FindFunction(std::string_view name) {
 }
 
 std::string SuggestFunction(std::string_view name) {
-  size_t limit = name.size() <= 4 ? 1 : 2;
-  std::string_view best;
-  size_t best_distance = limit + 1;
-  for (const FunctionSpec& spec : AllFunctions()) {
-    size_t distance = EditDistance(name, spec.name);
-    if (distance < best_distance) {
-      best = spec.name;
-      best_distance = distance;
-    }
-  }
-  return std::string(best);
+  std::vector<std::string_view> names;
+  for (const FunctionSpec& spec : AllFunctions()) names.push_back(spec.name);
+  return ClosestMatch(name, names);
 }
 
 std::string LocaleWord(const Locale& locale, std::string_view key) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "curlexplain/diagnostic.h"
+#include "suggest.h"
 
 namespace curlexplain {
 
@@ -77,11 +78,6 @@ class YamlContext {
   std::vector<std::string> lines_;
   std::vector<Diagnostic>* diagnostics_;
 };
-
-// Returns the candidate closest to `word` by edit distance when it is close
-// enough to be a likely typo, else "".
-std::string ClosestMatch(std::string_view word,
-                         const std::vector<std::string_view>& candidates);
 
 }  // namespace curlexplain
 
