@@ -575,11 +575,6 @@ const Rule* RuleSet::FindRule(std::string_view id) const {
   return nullptr;
 }
 
-std::string_view RuleSet::String(std::string_view key,
-                                 std::string_view fallback) const {
-  auto it = strings.find(key);
-  return it == strings.end() ? fallback : std::string_view(it->second);
-}
 
 std::string_view SeverityName(Severity severity) {
   switch (severity) {

@@ -169,9 +169,6 @@ struct RuleSet {
   // Returns the rule with `id`, or nullptr.
   const Rule* FindRule(std::string_view id) const;
 
-  // Returns the program's word for `key`, or `fallback` when no pack has it.
-  std::string_view String(std::string_view key,
-                          std::string_view fallback) const;
 };
 
 }  // namespace curlexplain
