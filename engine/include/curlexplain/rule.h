@@ -168,7 +168,6 @@ struct RuleSet {
 
   // Returns the rule with `id`, or nullptr.
   const Rule* FindRule(std::string_view id) const;
-
 };
 
 }  // namespace curlexplain
