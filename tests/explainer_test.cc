@@ -297,3 +297,52 @@ TEST(ExplainerTest, DiagnosisFieldsComputeFromFacts) {
 
 }  // namespace
 }  // namespace curlexplain
+
+namespace curlexplain {
+namespace {
+
+TEST(ExplainerTest, MaskHitsAreMaskedInLaterLines) {
+  Rules rules(
+      "masks:\n"
+      "  - {id: pw, match: 'PASS (?P<password>\\S+)'}\n"
+      "rules:\n"
+      "  - {id: any, match: '.', explain: 'Line {line_number}.'}\n");
+  ASSERT_TRUE(rules.result().ok());
+  Explainer explainer(rules.set(), {});
+  EXPECT_EQ(explainer.Explain(Line("PASS pa55word")).text, "PASS ****");
+  EXPECT_EQ(explainer.Explain(Line("echo pa55word")).text, "echo ****");
+}
+
+TEST(ExplainerTest, WhyReasonsAreMasked) {
+  Rules rules(
+      "rules:\n"
+      "  - {id: login, match: '^LOGIN (?P<pw>\\S+)$', secret: [pw],"
+      " set: {last: '{pw}'}, explain: login}\n"
+      "  - {id: other, match: '^next', when: {last: 'x'}, explain: next}\n");
+  ASSERT_TRUE(rules.result().ok());
+  ExplainOptions options;
+  options.trace = true;
+  Explainer explainer(rules.set(), options);
+  explainer.Explain(Line("LOGIN hunter2secret"));
+  Explanation e = explainer.Explain(Line("next"));
+  ASSERT_EQ(e.candidates.size(), 1u);
+  EXPECT_EQ(e.candidates[0].reason, "when last is 'x', but it is '****'");
+}
+
+TEST(ExplainerTest, LongerSecretIsMaskedWhole) {
+  Rules rules(
+      "rules:\n"
+      "  - {id: a, match: '^A (?P<s>\\S+)$', secret: [s], explain: a}\n"
+      "  - {id: b, match: '^B (?P<t>\\S+)$', secret: [t],"
+      " record: {cred: '{t}'}, explain: b}\n");
+  ASSERT_TRUE(rules.result().ok());
+  Explainer explainer(rules.set(), {});
+  explainer.Explain(Line("A secret"));
+  explainer.Explain(Line("B mysecretword"));
+  Summary summary = explainer.Finish();
+  ASSERT_EQ(summary.facts.size(), 1u);
+  EXPECT_EQ(summary.facts[0].second, "****");
+}
+
+}  // namespace
+}  // namespace curlexplain

@@ -41,6 +41,11 @@ TEST(TemplateTest, RejectsMalformedTemplates) {
       {"{a:{b}}",
        "nested replacement fields are not supported in a format spec", 0},
       {"{a:d}", "invalid format spec: invalid type specifier", 0},
+      {"{a:.3}",
+       "a precision would cut a value short, and a cut secret escapes "
+       "masking; shorten values in a field instead",
+       0},
+      {"{a:>2000}", "a width over 1000 is not supported", 0},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.source);

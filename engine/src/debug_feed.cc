@@ -5,6 +5,8 @@
 namespace curlexplain {
 namespace {
 
+constexpr size_t kMaxLineBytes = 64 * 1024;
+
 Direction DirectionOf(DebugEventType type) {
   switch (type) {
     case DebugEventType::kText:
@@ -68,15 +70,26 @@ std::vector<LogLine> DebugFeed::Add(int type, std::string_view data) {
     return lines;
   }
   pending_type_ = event;
+  // Only the new bytes can hold a line end, so the search starts there and
+  // a line that arrives a byte at a time is not scanned again and again.
+  size_t searched = pending_.size();
   pending_.append(data);
   size_t start = 0;
-  for (size_t end; (end = pending_.find('\n', start)) != std::string::npos;
-       start = end + 1) {
+  for (size_t end; (end = pending_.find('\n', searched)) != std::string::npos;
+       start = searched = end + 1) {
     std::string text = pending_.substr(start, end - start);
     if (!text.empty() && text.back() == '\r') text.pop_back();
     lines.push_back(MakeLine(event, std::move(text)));
   }
   pending_.erase(0, start);
+  if (pending_.size() > kMaxLineBytes) {
+    // A line without end is cut, as the line reader cuts long lines.
+    LogLine line = MakeLine(event, pending_.substr(0, kMaxLineBytes));
+    line.notes.push_back(
+        fmt::format("cut to {} bytes", kMaxLineBytes));
+    lines.push_back(std::move(line));
+    pending_.clear();
+  }
   return lines;
 }
 

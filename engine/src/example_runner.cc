@@ -28,6 +28,10 @@ std::vector<const std::string*> Outputs(const Explanation& e) {
   std::vector<const std::string*> out = {&e.raw, &e.text, &e.message,
                                          &e.hint};
   for (const auto& field : e.fields) out.push_back(&field.second);
+  for (const std::string& problem : e.problems) out.push_back(&problem);
+  for (const Candidate& candidate : e.candidates) {
+    out.push_back(&candidate.reason);
+  }
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "curlexplain/reporter.h"
 #include "matcher.h"
 #include "session.h"
 
@@ -112,7 +113,7 @@ std::string CheckEligible(const Rule& rule, const LogLine& line,
     }
     return fmt::format("when {} is {}, but it is {}", condition.key,
                        fmt::join(wanted, " or "),
-                       value ? "'" + *value + "'" : "unset");
+                       value ? "'" + Printable(*value) + "'" : "unset");
   }
   return "";
 }
@@ -229,6 +230,7 @@ Explanation Explainer::Explain(const LogLine& line) {
   std::vector<std::string> secrets;
   CollectMaskSecrets(rules_.masks, line.text, &secrets);
   CollectMaskSecrets(rules_.masks, line.raw, &secrets);
+  for (const std::string& secret : secrets) session_->AddSecret(secret);
 
   const Rule* winner = nullptr;
   for (int index : matcher_->Match(line.text)) {
@@ -313,21 +315,33 @@ void Explainer::ApplyRule(const Rule& rule, const LogLine& line,
     }
   }
   for (const FactRecord& record : rule.record) {
-    session_->Record(record.name,
-                     MaskText(record.value.RenderOrEmpty(values), *secrets));
+    session_->Record(record.name, MaskText(record.value.RenderOrEmpty(values),
+                                           MaskList(*secrets)));
   }
 }
 
-std::string Explainer::MaskText(
-    std::string text, const std::vector<std::string>& line_secrets) const {
-  if (options_.show_secrets) return text;
+std::vector<std::string> Explainer::MaskList(
+    const std::vector<std::string>& line_secrets) const {
+  std::vector<std::string> all = session_->secrets();
   for (const std::string& secret : line_secrets) {
-    ReplaceAll(&text, secret, kMaskText);
+    if (!secret.empty() &&
+        std::find(all.begin(), all.end(), secret) == all.end()) {
+      all.push_back(secret);
+    }
   }
-  for (const std::string& secret : session_->secrets()) {
-    // A secret of a few characters would mask ordinary words in later
-    // lines; those are masked only in the line they occur in.
-    if (secret.size() >= 4) ReplaceAll(&text, secret, kMaskText);
+  // Longest first, so that a secret inside another is not masked half-way.
+  std::stable_sort(all.begin(), all.end(),
+                   [](const std::string& a, const std::string& b) {
+                     return a.size() > b.size();
+                   });
+  return all;
+}
+
+std::string Explainer::MaskText(std::string text,
+                                const std::vector<std::string>& secrets) const {
+  if (options_.show_secrets) return text;
+  for (const std::string& secret : secrets) {
+    ReplaceAll(&text, secret, kMaskText);
   }
   return text;
 }
@@ -335,35 +349,41 @@ std::string Explainer::MaskText(
 void Explainer::MaskSecrets(const std::vector<std::string>& line_secrets,
                             Explanation* out) const {
   if (options_.show_secrets) return;
-  std::vector<std::string> sorted = line_secrets;
-  std::sort(sorted.begin(), sorted.end(),
-            [](const std::string& a, const std::string& b) {
-              return a.size() > b.size();
-            });
-  std::string masked_text = MaskText(out->text, sorted);
+  std::vector<std::string> secrets = MaskList(line_secrets);
+  if (secrets.empty()) return;
+  std::string masked_text = MaskText(out->text, secrets);
+  std::string masked_raw = MaskText(out->raw, secrets);
   // A trace dump encodes the text in hex columns or splits it over rows, so
   // a secret in the text need not appear in the raw line as it is. Such a
   // raw line is replaced by the masked text rather than shown.
-  if (masked_text != out->text) {
-    std::string masked_raw = MaskText(out->raw, sorted);
-    bool raw_masked = masked_raw != out->raw;
-    bool raw_plain = out->raw.find('\n') == std::string::npos &&
-                     out->raw.size() >= out->text.size() &&
-                     out->raw.compare(out->raw.size() - out->text.size(),
-                                      out->text.size(), out->text) == 0;
-    out->raw = raw_masked && raw_plain ? masked_raw : masked_text;
-    if (!(raw_masked && raw_plain)) {
-      out->notes.push_back("raw line replaced: it encodes a secret");
-    }
+  bool raw_plain = out->raw.find('\n') == std::string::npos &&
+                   out->raw.size() >= out->text.size() &&
+                   out->raw.compare(out->raw.size() - out->text.size(),
+                                    out->text.size(), out->text) == 0;
+  if (masked_text != out->text && !raw_plain) {
+    masked_raw = masked_text;
+    out->notes.push_back("raw line replaced: it encodes a secret");
   }
+  out->raw = std::move(masked_raw);
   out->text = std::move(masked_text);
-  out->message = MaskText(std::move(out->message), sorted);
-  out->hint = MaskText(std::move(out->hint), sorted);
+  out->message = MaskText(std::move(out->message), secrets);
+  out->hint = MaskText(std::move(out->hint), secrets);
   for (auto& [name, value] : out->fields) {
-    value = MaskText(std::move(value), sorted);
+    value = MaskText(std::move(value), secrets);
   }
+  for (Candidate& candidate : out->candidates) {
+    candidate.reason = MaskText(std::move(candidate.reason), secrets);
+  }
+  // A field's error quotes a value, possibly cut short, which a search for
+  // the whole secret would miss; in a line with secrets only the field's
+  // name is kept.
   for (std::string& problem : out->problems) {
-    problem = MaskText(std::move(problem), sorted);
+    if (!line_secrets.empty()) {
+      problem = problem.substr(0, problem.find(':')) +
+                ": could not be computed (the reason is withheld, because "
+                "the line holds a secret)";
+    }
+    problem = MaskText(std::move(problem), secrets);
   }
 }
 

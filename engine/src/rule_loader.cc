@@ -517,18 +517,28 @@ void MergeTranslation(PackContent&& pack, bool apply, RuleSet* set,
   }
 }
 
+// Reports each lookup() in `fields` of a table that no pack defines.
+void CheckFieldTables(const RuleSet& set, const std::string& id,
+                      const std::vector<ComputedField>& fields,
+                      std::vector<Diagnostic>* diagnostics) {
+  for (const ComputedField& field : fields) {
+    for (const std::string& table : field.expression.tables()) {
+      if (set.tables.count(table) != 0) continue;
+      AddError(diagnostics, field.position, id,
+               fmt::format("field '{}' looks up table '{}', which no pack "
+                           "defines",
+                           field.name, table));
+    }
+  }
+}
+
 // Checks that every table named in a lookup() exists.
 void CheckTables(const RuleSet& set, std::vector<Diagnostic>* diagnostics) {
   for (const Rule& rule : set.rules) {
-    for (const ComputedField& field : rule.fields) {
-      for (const std::string& table : field.expression.tables()) {
-        if (set.tables.count(table) != 0) continue;
-        AddError(diagnostics, field.position, rule.id,
-                 fmt::format("field '{}' looks up table '{}', which no pack "
-                             "defines",
-                             field.name, table));
-      }
-    }
+    CheckFieldTables(set, rule.id, rule.fields, diagnostics);
+  }
+  for (const Diagnosis& diagnosis : set.diagnoses) {
+    CheckFieldTables(set, diagnosis.id, diagnosis.fields, diagnostics);
   }
 }
 

@@ -9,6 +9,8 @@
 namespace curlexplain {
 namespace {
 
+constexpr int kMaxGroups = 64;
+
 bool IsValidId(std::string_view id) {
   if (id.empty()) return false;
   return std::all_of(id.begin(), id.end(), [](char c) {
@@ -88,6 +90,17 @@ bool RuleReader::ReadMatch(const YAML::Node& node, Rule* rule) {
   rule->regex = CompilePattern(match, rule->id, *pattern);
   if (!rule->regex) return false;
   bool ok = true;
+  // RE2 copies every group of a match, so thousands of groups make each
+  // matching line slow.
+  if (rule->regex->NumberOfCapturingGroups() > kMaxGroups) {
+    context_->Error(match, rule->id,
+                    fmt::format("the pattern has {} groups; at most {} are "
+                                "allowed (use (?:...) for groups that need "
+                                "no name)",
+                                rule->regex->NumberOfCapturingGroups(),
+                                kMaxGroups));
+    ok = false;
+  }
   for (const auto& [name, index] : rule->regex->NamedCapturingGroups()) {
     rule->captures.push_back(name);
     if (name.rfind("line_", 0) == 0) {
@@ -474,6 +487,12 @@ std::optional<Mask> RuleReader::ReadMask(const YAML::Node& node) {
   Rule probe;
   probe.id = mask.id;
   ok &= ReadMatch(node, &probe);
+  if (probe.regex && RE2::PartialMatch("", *probe.regex)) {
+    context_->Error(node["match"], mask.id,
+                    "a mask's pattern must not match empty text: it would be "
+                    "tried at every position of every line");
+    ok = false;
+  }
   if (probe.regex && probe.captures.empty()) {
     context_->Error(node["match"], mask.id,
                     "a mask's pattern needs a named group, as in "

@@ -67,17 +67,18 @@ void Session::Record(const std::string& name, const std::string& value) {
 }
 
 void Session::AddSecret(const std::string& secret) {
-  if (secret.empty()) return;
-  if (std::find(secrets_.begin(), secrets_.end(), secret) != secrets_.end()) {
-    return;
+  if (secret.size() < kMinSessionSecret) return;
+  if (!secret_set_.insert(secret).second) return;
+  // Longest first, so that a secret inside another is not masked half-way.
+  auto at = std::upper_bound(secrets_.begin(), secrets_.end(), secret,
+                             [](const std::string& a, const std::string& b) {
+                               return a.size() > b.size();
+                             });
+  secrets_.insert(at, secret);
+  if (secrets_.size() > kMaxSessionSecrets) {
+    secret_set_.erase(secrets_.back());
+    secrets_.pop_back();
   }
-  secrets_.push_back(secret);
-  // Longer secrets first, so that a secret inside another is not masked
-  // half-way.
-  std::stable_sort(secrets_.begin(), secrets_.end(),
-                   [](const std::string& a, const std::string& b) {
-                     return a.size() > b.size();
-                   });
 }
 
 }  // namespace curlexplain

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -37,6 +38,15 @@ class Session {
     return facts_;
   }
 
+  // Secrets shorter than this are masked only in the line they occur in:
+  // in later lines they would mask ordinary words.
+  static constexpr size_t kMinSessionSecret = 4;
+  // At most this many secrets are remembered, so that masking stays fast
+  // on long logs; past it the shortest are forgotten.
+  // NOTE: a forgotten secret is unmasked if it appears again later without
+  // a rule or mask that recognises it.
+  static constexpr size_t kMaxSessionSecrets = 256;
+
   // Remembers a secret so that later lines mask it too.
   void AddSecret(const std::string& secret);
   const std::vector<std::string>& secrets() const { return secrets_; }
@@ -52,7 +62,8 @@ class Session {
   std::string connection_;  // "" until a line names one
   std::string transfer_;
   std::vector<std::pair<std::string, std::string>> facts_;
-  std::vector<std::string> secrets_;
+  std::vector<std::string> secrets_;  // longest first
+  std::unordered_set<std::string> secret_set_;
 };
 
 }  // namespace curlexplain

@@ -9,6 +9,10 @@
 namespace curlexplain {
 namespace {
 
+// The widest field a template may ask for; fmt would otherwise allocate
+// whatever width a rule names.
+constexpr size_t kMaxWidth = 1000;
+
 bool IsNameStart(char c) {
   return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
 }
@@ -31,9 +35,20 @@ std::string ReadField(std::string_view source, size_t* pos,
            "write {{ for a literal brace";
   }
   if (i < source.size() && source[i] == ':') {
+    size_t number = 0;
     while (i < source.size() && source[i] != '}') {
       if (source[i] == '{') {
         return "nested replacement fields are not supported in a format spec";
+      }
+      if (source[i] == '.') {
+        return "a precision would cut a value short, and a cut secret escapes "
+               "masking; shorten values in a field instead";
+      }
+      number = std::isdigit(static_cast<unsigned char>(source[i]))
+                   ? number * 10 + static_cast<size_t>(source[i] - '0')
+                   : 0;
+      if (number > kMaxWidth) {
+        return fmt::format("a width over {} is not supported", kMaxWidth);
       }
       ++i;
     }
@@ -110,7 +125,7 @@ std::optional<std::string> Template::Render(const TemplateValues& values,
   }
   try {
     return fmt::vformat(source_, args);
-  } catch (const fmt::format_error& e) {
+  } catch (const std::exception& e) {
     if (error != nullptr) *error = e.what();
     return std::nullopt;
   }

@@ -109,12 +109,12 @@ class TextReporter : public Reporter {
 
  private:
   void WriteExplanation(const Explanation& e) {
-    std::string message = Labelled(e.severity, e.message);
+    std::string message = Labelled(e.severity, Printable(e.message));
     if (!e.explained) message += " " + words_.Get("generic");
     if (!e.language.empty() && e.language != rules_.language) {
       message += " " + words_.Format("fell_back", {{"language", e.language}});
     }
-    out_ << Wrap(Printable(message), kIndent, options_.width);
+    out_ << Wrap(message, kIndent, options_.width);
     if (!e.hint.empty()) {
       out_ << Wrap(words_.Get("hint") + " " + Printable(e.hint), kIndent,
                    options_.width);

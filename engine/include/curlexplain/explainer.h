@@ -117,8 +117,11 @@ class Explainer {
                  std::vector<std::string>* secrets);
   void MaskSecrets(const std::vector<std::string>& line_secrets,
                    Explanation* out) const;
+  // Returns the secrets of the line and the session, longest first.
+  std::vector<std::string> MaskList(
+      const std::vector<std::string>& line_secrets) const;
   std::string MaskText(std::string text,
-                       const std::vector<std::string>& line_secrets) const;
+                       const std::vector<std::string>& secrets) const;
   void Count(const Explanation& explanation);
 
   const RuleSet& rules_;
