@@ -218,7 +218,7 @@ Options:
 Commands:
   rules check [DIR...]  load the packs, run every rule's examples, report
                         problems; exit 0 when the packs are clean
-  rules list            list the loaded packs and rules
+  rules list [DIR...]   list the loaded packs and rules, with DIR's too
   rules show ID         show one rule and where it comes from
 
 Exit status:

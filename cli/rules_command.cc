@@ -34,6 +34,7 @@ std::vector<Diagnostic> LintRules(const RuleSet& rules) {
     for (const Rule& other : rules.rules) {
       bool same = &other != &rule && other.pattern == rule.pattern &&
                   other.direction == rule.direction &&
+                  other.fallback == rule.fallback && other.tags == rule.tags &&
                   other.when.size() == rule.when.size() &&
                   std::equal(other.when.begin(), other.when.end(),
                              rule.when.begin(),
@@ -97,15 +98,24 @@ bool ReportCoverage(const RuleSet& rules, const std::string& shipped,
   return complete;
 }
 
+// Returns `options` with the folders named after `rules check` or `rules
+// list` added to the --rules folders.
+CliOptions WithFolderArguments(const CliOptions& options) {
+  CliOptions load = options;
+  if (options.rules_action != "show") {
+    for (const std::string& dir : options.arguments) {
+      load.rule_dirs.push_back(dir);
+    }
+  }
+  return load;
+}
+
 int Check(const CliOptions& options, const Environment& env, std::ostream& out,
           std::ostream& err) {
-  CliOptions load = options;
+  CliOptions load = WithFolderArguments(options);
   // Examples state what the base pack's texts contain, so they run in the
   // base language; translations are checked for coverage and names.
   load.language = "en";
-  for (const std::string& dir : options.arguments) {
-    load.rule_dirs.push_back(dir);
-  }
   LoadResult loaded = LoadPacks(load, env, err);
   if (!loaded.ok()) {
     err << "curlexplain: the rule packs have errors\n";
@@ -183,14 +193,24 @@ int Show(const RuleSet& rules, const std::string& id, std::ostream& out,
 
 int RunRulesCommand(const CliOptions& options, const Environment& env,
                     std::ostream& out, std::ostream& err) {
-  if (options.rules_action == "check") return Check(options, env, out, err);
-  LoadResult loaded = LoadPacks(options, env, err);
-  if (!loaded.ok()) return kExitInvalidRules;
-  if (options.rules_action == "list") {
-    List(loaded.rules, out);
-    return kExitSuccess;
+  int status = kExitSuccess;
+  if (options.rules_action == "check") {
+    status = Check(options, env, out, err);
+  } else {
+    LoadResult loaded = LoadPacks(WithFolderArguments(options), env, err);
+    if (!loaded.ok()) return kExitInvalidRules;
+    if (options.rules_action == "list") {
+      List(loaded.rules, out);
+    } else {
+      status = Show(loaded.rules, options.arguments.front(), out, err);
+    }
   }
-  return Show(loaded.rules, options.arguments.front(), out, err);
+  out.flush();
+  if (!out) {
+    err << "curlexplain: writing the output failed\n";
+    return kExitOutputFailed;
+  }
+  return status;
 }
 
 }  // namespace curlexplain

@@ -34,6 +34,8 @@ const std::vector<Fold>& Folds() {
   return kFolds;
 }
 
+constexpr size_t kMaxShapes = 10000;
+
 struct Group {
   int64_t count = 0;
   std::string example;
@@ -50,6 +52,12 @@ class UnexplainedReporter : public Reporter {
   void Line(const Explanation& e) override {
     if (e.explained) return;
     std::string shape = LineShape(e.text);
+    // Past a limit, new shapes are counted but not kept, so memory stays
+    // bounded on huge logs of unknown lines.
+    if (groups_.size() >= kMaxShapes && groups_.count(shape) == 0) {
+      ++total_;
+      return;
+    }
     auto [it, inserted] = groups_.try_emplace(shape);
     if (inserted) {
       it->second.example = Printable(e.text);

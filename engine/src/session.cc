@@ -43,6 +43,25 @@ void Session::Set(const std::string& key, std::optional<std::string> value) {
   }
 }
 
+namespace {
+
+// Moves `id` to the end of `order` and forgets the least recently used
+// store when there are too many.
+void Touch(const std::string& id, std::vector<std::string>* order,
+           std::map<std::string, std::map<std::string, std::string,
+                                          std::less<>>>* stores,
+           size_t limit) {
+  auto it = std::find(order->begin(), order->end(), id);
+  if (it != order->end()) order->erase(it);
+  order->push_back(id);
+  if (order->size() > limit) {
+    stores->erase(order->front());
+    order->erase(order->begin());
+  }
+}
+
+}  // namespace
+
 void Session::UseConnection(const std::string& id) {
   if (id == connection_) return;
   bool is_new = connections_.count(id) == 0;
@@ -52,9 +71,14 @@ void Session::UseConnection(const std::string& id) {
     connections_.erase("");
   }
   connection_ = id;
+  Touch(id, &connection_order_, &connections_, kMaxStores);
 }
 
-void Session::UseTransfer(const std::string& id) { transfer_ = id; }
+void Session::UseTransfer(const std::string& id) {
+  if (id == transfer_) return;
+  transfer_ = id;
+  Touch(id, &transfer_order_, &transfers_, kMaxStores);
+}
 
 void Session::Record(const std::string& name, const std::string& value) {
   for (auto& [fact, old_value] : facts_) {

@@ -24,6 +24,11 @@ class Session {
   // Sets `key`, or clears it when `value` is nullopt.
   void Set(const std::string& key, std::optional<std::string> value);
 
+  // At most this many connections and transfers keep state; past it the
+  // one used least recently is forgotten, so memory stays flat on logs
+  // with very many connections.
+  static constexpr size_t kMaxStores = 1000;
+
   // Makes `id` the current connection. State written while no connection
   // was named moves to `id` when `id` is new: it belongs to the connection
   // being set up.
@@ -59,6 +64,9 @@ class Session {
   Store log_;
   std::map<std::string, Store> connections_;
   std::map<std::string, Store> transfers_;
+  // Ids in order of last use, oldest first.
+  std::vector<std::string> connection_order_;
+  std::vector<std::string> transfer_order_;
   std::string connection_;  // "" until a line names one
   std::string transfer_;
   std::vector<std::pair<std::string, std::string>> facts_;
