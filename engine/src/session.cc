@@ -45,7 +45,7 @@ void Session::Set(const std::string& key, std::optional<std::string> value) {
 
 namespace {
 
-// Moves `id` to the end of `order` and forgets the least recently used
+// Moves `id` to the end of `order` and removes the least recently used
 // store when there are too many.
 void Touch(const std::string& id, std::vector<std::string>* order,
            std::map<std::string, std::map<std::string, std::string,

@@ -24,9 +24,8 @@ class Session {
   // Sets `key`, or clears it when `value` is nullopt.
   void Set(const std::string& key, std::optional<std::string> value);
 
-  // At most this many connections and transfers keep state; past it the
-  // one used least recently is forgotten, so memory stays flat on logs
-  // with very many connections.
+  // The maximum number of connections, and of transfers, that keep state.
+  // Past it the least recently used is removed, so memory stays flat.
   static constexpr size_t kMaxStores = 1000;
 
   // Makes `id` the current connection. State written while no connection
