@@ -11,7 +11,7 @@
 
 namespace curlexplain {
 
-// What the program takes from its surroundings.
+// The program's environment: variables, its own path and the terminal.
 struct Environment {
   std::map<std::string, std::string> variables;
   // Path of the running executable, to find the shipped rule packs.

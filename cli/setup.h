@@ -1,4 +1,4 @@
-// What the program works out before it explains anything: which packs to
+// The set-up the program does before it explains anything: which packs to
 // load, in which language, with which reference time.
 #ifndef CURLEXPLAIN_CLI_SETUP_H_
 #define CURLEXPLAIN_CLI_SETUP_H_

@@ -195,7 +195,7 @@ TEST(CliTest, UserFolderRulesOverrideShippedOnes) {
       << out.str();
 }
 
-TEST(CliTest, RulesCheckWarnsAboutMissingExamplesAndShadowedRules) {
+TEST(CliTest, RulesCheckWarnsOnWeakRules) {
   TempDir dir;
   dir.Write("pack.yaml", "pack: mine\nlanguage: en\n");
   dir.Write("mine.yaml",

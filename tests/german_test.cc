@@ -72,12 +72,12 @@ TEST(GermanTest, GoldenSessionKeepsTheFacts) {
     EXPECT_EQ(e.language, "de") << "line " << e.number;
     EXPECT_TRUE(e.explained) << "line " << e.number;
   }
-  EXPECT_THAT(german.Said(7), HasSubstr("100 MiB"));
-  EXPECT_THAT(german.Said(7), HasSubstr("75 MiB"));
-  EXPECT_THAT(german.Said(48), HasSubstr("Username:"));
-  EXPECT_THAT(german.Said(50), HasSubstr("Password:"));
-  EXPECT_THAT(german.Said(3), HasSubstr("587"));
-  EXPECT_THAT(german.Said(58), HasSubstr("1b0PsA-0008Kw-6i"));
+  EXPECT_THAT(german.MessageAndHint(7), HasSubstr("100 MiB"));
+  EXPECT_THAT(german.MessageAndHint(7), HasSubstr("75 MiB"));
+  EXPECT_THAT(german.MessageAndHint(48), HasSubstr("Username:"));
+  EXPECT_THAT(german.MessageAndHint(50), HasSubstr("Password:"));
+  EXPECT_THAT(german.MessageAndHint(3), HasSubstr("587"));
+  EXPECT_THAT(german.MessageAndHint(58), HasSubstr("1b0PsA-0008Kw-6i"));
   EXPECT_EQ(german.Line(49).text, "****");
   EXPECT_EQ(german.Line(36).severity, Severity::kNote);
 }

@@ -1,5 +1,5 @@
-// Explains a log with the shipped English rules, for tests that check what
-// the explanations of particular lines say.
+// Explains a log with the shipped rules, for tests that check the
+// explanations of particular lines.
 #ifndef CURLEXPLAIN_TESTS_GOLDEN_SESSION_H_
 #define CURLEXPLAIN_TESTS_GOLDEN_SESSION_H_
 
@@ -51,7 +51,7 @@ struct ExplainedLog {
   }
 
   // Returns the message and hint of line `number`.
-  std::string Said(int64_t number) const {
+  std::string MessageAndHint(int64_t number) const {
     const Explanation& e = Line(number);
     return e.message + "\n" + e.hint;
   }

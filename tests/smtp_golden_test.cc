@@ -1,5 +1,5 @@
-// What the explanation of the golden SMTP session must say, one fact per
-// test. The log comes from an application's debug callback (no prefixes),
+// The facts the explanation of the golden SMTP session must contain, one
+// per test. The log comes from an application's debug callback (no prefixes),
 // and a web page removed its text in angle brackets.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -37,34 +37,34 @@ TEST(SmtpGoldenTest, EveryLineIsExplained) {
 }
 
 TEST(SmtpGoldenTest, SizeInHumanUnitsAndLargestAttachment) {
-  EXPECT_THAT(Golden().Said(7), HasSubstr("100 MiB"));
-  EXPECT_THAT(Golden().Said(7), HasSubstr("about 75 MiB"));
-  EXPECT_THAT(Golden().Said(7), HasSubstr("3 bytes into 4"));
+  EXPECT_THAT(Golden().MessageAndHint(7), HasSubstr("100 MiB"));
+  EXPECT_THAT(Golden().MessageAndHint(7), HasSubstr("about 75 MiB"));
+  EXPECT_THAT(Golden().MessageAndHint(7), HasSubstr("3 bytes into 4"));
 }
 
 TEST(SmtpGoldenTest, PipeliningIsNotSeveralMessages) {
-  EXPECT_THAT(Golden().Said(9), HasSubstr("without waiting for each reply"));
-  EXPECT_THAT(Golden().Said(9),
+  EXPECT_THAT(Golden().MessageAndHint(9), HasSubstr("without waiting for each reply"));
+  EXPECT_THAT(Golden().MessageAndHint(9),
               HasSubstr("does not mean sending several messages"));
 }
 
 TEST(SmtpGoldenTest, Port587IsSubmission) {
-  EXPECT_THAT(Golden().Said(3), HasSubstr("Port 587 is mail submission"));
+  EXPECT_THAT(Golden().MessageAndHint(3), HasSubstr("Port 587 is mail submission"));
 }
 
 TEST(SmtpGoldenTest, ClientAddressAsServerSawIt) {
-  EXPECT_THAT(Golden().Said(6), HasSubstr("198.51.100.13"));
-  EXPECT_THAT(Golden().Said(6), HasSubstr("where the server saw"));
+  EXPECT_THAT(Golden().MessageAndHint(6), HasSubstr("198.51.100.13"));
+  EXPECT_THAT(Golden().MessageAndHint(6), HasSubstr("where the server saw"));
 }
 
 TEST(SmtpGoldenTest, PlainAndLoginAreOnlyBase64) {
-  EXPECT_THAT(Golden().Said(10), HasSubstr("only base64-encoded"));
-  EXPECT_THAT(Golden().Said(10), HasSubstr("safe inside TLS"));
+  EXPECT_THAT(Golden().MessageAndHint(10), HasSubstr("only base64-encoded"));
+  EXPECT_THAT(Golden().MessageAndHint(10), HasSubstr("safe inside TLS"));
 }
 
 TEST(SmtpGoldenTest, ChallengesAreDecoded) {
-  EXPECT_THAT(Golden().Said(48), HasSubstr("\"Username:\""));
-  EXPECT_THAT(Golden().Said(50), HasSubstr("\"Password:\""));
+  EXPECT_THAT(Golden().MessageAndHint(48), HasSubstr("\"Username:\""));
+  EXPECT_THAT(Golden().MessageAndHint(50), HasSubstr("\"Password:\""));
 }
 
 TEST(SmtpGoldenTest, CredentialsAreMasked) {
@@ -83,7 +83,7 @@ TEST(SmtpGoldenTest, CredentialsAreMasked) {
 }
 
 TEST(SmtpGoldenTest, CipherListIsOldDefault) {
-  std::string said = Golden().Said(16);
+  std::string said = Golden().MessageAndHint(16);
   EXPECT_THAT(said, HasSubstr("curl's built-in default"));
   EXPECT_THAT(said, HasSubstr("\"!EXPORT\" removes for good"));
   EXPECT_THAT(said, HasSubstr("\"@STRENGTH\""));
@@ -95,7 +95,7 @@ TEST(SmtpGoldenTest, CipherListIsOldDefault) {
 }
 
 TEST(SmtpGoldenTest, NegotiatedSuiteTakenApart) {
-  std::string said = Golden().Said(31);
+  std::string said = Golden().MessageAndHint(31);
   EXPECT_THAT(said, HasSubstr("DHE"));
   EXPECT_THAT(said, HasSubstr("forward secrecy"));
   EXPECT_THAT(said, HasSubstr("RSA key of its certificate"));
@@ -106,26 +106,26 @@ TEST(SmtpGoldenTest, NegotiatedSuiteTakenApart) {
 }
 
 TEST(SmtpGoldenTest, PrivateCaFileTrustsOnlyItself) {
-  std::string said = Golden().Said(18);
+  std::string said = Golden().MessageAndHint(18);
   EXPECT_THAT(said, HasSubstr("not a system CA bundle"));
   EXPECT_THAT(said, HasSubstr("only what this file contains is trusted"));
   EXPECT_THAT(said, HasSubstr("renews its certificate"));
 }
 
 TEST(SmtpGoldenTest, MislabelledRecordHeader) {
-  EXPECT_THAT(Golden().Said(20), HasSubstr("not a handshake message"));
-  EXPECT_THAT(Golden().Said(20), HasSubstr("mislabel"));
+  EXPECT_THAT(Golden().MessageAndHint(20), HasSubstr("not a handshake message"));
+  EXPECT_THAT(Golden().MessageAndHint(20), HasSubstr("mislabel"));
 }
 
 TEST(SmtpGoldenTest, ChangeCipherSpecNotClientHello) {
   for (int64_t number : {27, 29}) {
-    EXPECT_THAT(Golden().Said(number), HasSubstr("ChangeCipherSpec"));
-    EXPECT_THAT(Golden().Said(number), HasSubstr("by mistake"));
+    EXPECT_THAT(Golden().MessageAndHint(number), HasSubstr("ChangeCipherSpec"));
+    EXPECT_THAT(Golden().MessageAndHint(number), HasSubstr("by mistake"));
   }
 }
 
 TEST(SmtpGoldenTest, ServerFinishedIsServerHelloDone) {
-  EXPECT_THAT(Golden().Said(25), HasSubstr("ServerHelloDone"));
+  EXPECT_THAT(Golden().MessageAndHint(25), HasSubstr("ServerHelloDone"));
 }
 
 TEST(SmtpGoldenTest, HandshakeMessagesInOrder) {
@@ -135,12 +135,12 @@ TEST(SmtpGoldenTest, HandshakeMessagesInOrder) {
                             "ChangeCipherSpec",   "Finished",
                             "ChangeCipherSpec",   "Finished"};
   for (int64_t i = 0; i < 10; ++i) {
-    EXPECT_THAT(Golden().Said(21 + i), HasSubstr(expected[i])) << 21 + i;
+    EXPECT_THAT(Golden().MessageAndHint(21 + i), HasSubstr(expected[i])) << 21 + i;
   }
 }
 
 TEST(SmtpGoldenTest, CertificateValidityAndExpiry) {
-  EXPECT_THAT(Golden().Said(35), HasSubstr("2015-02-03 10:43:22 GMT"));
+  EXPECT_THAT(Golden().MessageAndHint(35), HasSubstr("2015-02-03 10:43:22 GMT"));
   const Explanation& expiry = Golden().Line(36);
   EXPECT_THAT(expiry.message, HasSubstr("1096 days"));
   EXPECT_THAT(expiry.message, HasSubstr("has expired"));
@@ -148,30 +148,30 @@ TEST(SmtpGoldenTest, CertificateValidityAndExpiry) {
 }
 
 TEST(SmtpGoldenTest, DomainValidatedSubjectIssuerAndName) {
-  EXPECT_THAT(Golden().Said(34), HasSubstr("domain-validated"));
-  EXPECT_THAT(Golden().Said(38), HasSubstr("GlobalSign"));
-  EXPECT_THAT(Golden().Said(37), HasSubstr("host name check passed"));
+  EXPECT_THAT(Golden().MessageAndHint(34), HasSubstr("domain-validated"));
+  EXPECT_THAT(Golden().MessageAndHint(38), HasSubstr("GlobalSign"));
+  EXPECT_THAT(Golden().MessageAndHint(37), HasSubstr("host name check passed"));
 }
 
 TEST(SmtpGoldenTest, EhloAgainAfterStarttls) {
-  EXPECT_THAT(Golden().Said(40), HasSubstr("RFC 3207"));
-  EXPECT_THAT(Golden().Said(40), HasSubstr("sent again"));
-  EXPECT_THAT(Golden().Said(46), HasSubstr("STARTTLS is absent"));
+  EXPECT_THAT(Golden().MessageAndHint(40), HasSubstr("RFC 3207"));
+  EXPECT_THAT(Golden().MessageAndHint(40), HasSubstr("sent again"));
+  EXPECT_THAT(Golden().MessageAndHint(46), HasSubstr("STARTTLS is absent"));
 }
 
 TEST(SmtpGoldenTest, QueueIdAndItsUse) {
-  EXPECT_THAT(Golden().Said(58), HasSubstr("1b0PsA-0008Kw-6i"));
-  EXPECT_THAT(Golden().Said(58), HasSubstr("mail log"));
+  EXPECT_THAT(Golden().MessageAndHint(58), HasSubstr("1b0PsA-0008Kw-6i"));
+  EXPECT_THAT(Golden().MessageAndHint(58), HasSubstr("mail log"));
 }
 
 TEST(SmtpGoldenTest, AlpnOnSmtpIsHarmless) {
-  EXPECT_THAT(Golden().Said(15), HasSubstr("harmless noise"));
+  EXPECT_THAT(Golden().MessageAndHint(15), HasSubstr("harmless noise"));
 }
 
 TEST(SmtpGoldenTest, EatenAddressIsNotNullSender) {
   for (int64_t number : {53, 55}) {
-    EXPECT_THAT(Golden().Said(number), HasSubstr("missing from this log"));
-    EXPECT_THAT(Golden().Said(number),
+    EXPECT_THAT(Golden().MessageAndHint(number), HasSubstr("missing from this log"));
+    EXPECT_THAT(Golden().MessageAndHint(number),
                 ::testing::Not(HasSubstr("null sender")));
   }
 }

@@ -59,6 +59,7 @@ LogLine DebugFeed::MakeLine(DebugEventType type, std::string text) {
 std::vector<LogLine> DebugFeed::Add(int type, std::string_view data) {
   auto event = static_cast<DebugEventType>(type);
   if (type < 0 || type > 6) event = DebugEventType::kText;
+
   std::vector<LogLine> lines;
   if (event != pending_type_ && !pending_.empty()) lines = Flush();
   bool is_data = event != DebugEventType::kText &&
@@ -69,6 +70,7 @@ std::vector<LogLine> DebugFeed::Add(int type, std::string_view data) {
         MakeLine(event, fmt::format("[{} bytes data]", data.size())));
     return lines;
   }
+
   pending_type_ = event;
   // Only the new bytes can hold a line end, so the search starts there and
   // a line that arrives a byte at a time is not scanned again and again.
@@ -82,6 +84,7 @@ std::vector<LogLine> DebugFeed::Add(int type, std::string_view data) {
     lines.push_back(MakeLine(event, std::move(text)));
   }
   pending_.erase(0, start);
+
   if (pending_.size() > kMaxLineBytes) {
     // A line without end is cut, as the line reader cuts long lines.
     LogLine line = MakeLine(event, pending_.substr(0, kMaxLineBytes));

@@ -375,7 +375,7 @@ void Explainer::MaskSecrets(const std::vector<std::string>& line_secrets,
     candidate.reason = MaskText(std::move(candidate.reason), secrets);
   }
   // A field's error quotes a value, possibly cut short, which a search for
-  // the whole secret would miss; in a line with secrets only the field's
+  // the whole secret would miss. So in a line with secrets only the field's
   // name is kept.
   for (std::string& problem : out->problems) {
     if (!line_secrets.empty()) {

@@ -11,7 +11,7 @@ namespace curlexplain {
 
 namespace {
 
-// What a plural rule sees: only `n`.
+// The scope of a plural rule: only the number `n`.
 class PluralScope : public Scope {
  public:
   explicit PluralScope(double n) : n_(n) {}

@@ -51,7 +51,7 @@ std::vector<int> Matcher::Match(std::string_view text) const {
     if (error.kind == RE2::Set::kNoError) return {};
   }
   // Without a usable set (out of memory), each pattern is tried on its own:
-  // slower, but the answer is the same.
+  // slower, but the result is the same.
   matches.clear();
   for (size_t i = 0; i < rules_.size(); ++i) {
     if (RE2::PartialMatch(text, *rules_[i].regex)) {

@@ -261,9 +261,8 @@ bool ReadPackInfo(const fs::path& directory, PackInfo* info,
 }
 
 // Lists the entries of `directory` in name order. Returns false and stores
-// the reason when the folder cannot be read; filesystem calls here use
-// error codes, because a folder without read permission would otherwise
-// throw.
+// the reason when the folder cannot be read. The filesystem calls use error
+// codes, because a folder without read permission would otherwise throw.
 bool ListFolder(const fs::path& directory, std::vector<fs::directory_entry>* out,
                 std::string* reason) {
   std::error_code error;
@@ -396,18 +395,45 @@ void MergeBase(PackContent&& pack, RuleSet* set) {
   if (pack.plural_rule) set->locale.plural_rule = pack.plural_rule;
 }
 
-// Checks that the translated templates name only what the base rule has.
+// Reports each field of `translation` that `fields` (of a rule or a
+// diagnosis named by `owner`) lacks. Returns the fields that exist.
+std::vector<const ComputedField*> KnownFields(
+    const TextTranslation& translation,
+    const std::vector<ComputedField>& fields, const std::string& owner,
+    std::vector<Diagnostic>* diagnostics) {
+  std::vector<const ComputedField*> known;
+  for (const ComputedField& field : translation.fields) {
+    bool exists = std::any_of(
+        fields.begin(), fields.end(),
+        [&](const ComputedField& base) { return base.name == field.name; });
+    if (exists) {
+      known.push_back(&field);
+      continue;
+    }
+    AddError(diagnostics, field.position, translation.id,
+             fmt::format("field '{}' is not a field of the {}; a translation "
+                         "can only replace fields",
+                         field.name, owner));
+  }
+  return known;
+}
+
+// Checks that the translated templates and fields name only what the base
+// rule has.
 void CheckTranslatedNames(const TextTranslation& translation,
                           const Rule& rule,
                           std::vector<Diagnostic>* diagnostics) {
   std::vector<std::string> names(std::begin(kLineNames), std::end(kLineNames));
   names.insert(names.end(), rule.captures.begin(), rule.captures.end());
   for (const ComputedField& field : rule.fields) names.push_back(field.name);
+  auto is_known = [&](const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+  };
   auto check = [&](const std::optional<Template>& tmpl,
                    const SourcePosition& position, std::string_view what) {
     if (!tmpl) return;
     for (const std::string& name : tmpl->names()) {
-      if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+      if (is_known(name)) continue;
       AddError(diagnostics, position, translation.id,
                fmt::format("{} names '{}', which the rule in pack '{}' does "
                            "not define",
@@ -416,23 +442,16 @@ void CheckTranslatedNames(const TextTranslation& translation,
   };
   check(translation.explain, translation.explain_position, "'explain'");
   check(translation.hint, translation.hint_position, "'hint'");
-  for (const ComputedField& field : translation.fields) {
-    auto base = std::find_if(
-        rule.fields.begin(), rule.fields.end(),
-        [&](const ComputedField& f) { return f.name == field.name; });
-    if (base == rule.fields.end()) {
-      AddError(diagnostics, field.position, translation.id,
-               fmt::format("field '{}' is not a field of the rule in pack "
-                           "'{}'; a translation can only replace fields",
-                           field.name, rule.pack));
-      continue;
-    }
-    for (const std::string& name : field.expression.names()) {
-      if (std::find(names.begin(), names.end(), name) != names.end()) continue;
-      AddError(diagnostics, field.position, translation.id,
+
+  std::string owner = fmt::format("rule in pack '{}'", rule.pack);
+  for (const ComputedField* field :
+       KnownFields(translation, rule.fields, owner, diagnostics)) {
+    for (const std::string& name : field->expression.names()) {
+      if (is_known(name)) continue;
+      AddError(diagnostics, field->position, translation.id,
                fmt::format("field '{}' uses '{}', which the rule in pack '{}' "
                            "does not define",
-                           field.name, name, rule.pack));
+                           field->name, name, rule.pack));
     }
   }
 }
@@ -444,9 +463,10 @@ void ApplyTexts(const TextTranslation& translation, const std::string& pack,
   texts->pack = pack;
 }
 
-void ApplyFields(const TextTranslation& translation, Rule* rule) {
+void ApplyFields(const TextTranslation& translation,
+                 std::vector<ComputedField>* fields) {
   for (const ComputedField& field : translation.fields) {
-    for (ComputedField& base : rule->fields) {
+    for (ComputedField& base : *fields) {
       if (base.name == field.name) base.expression = field.expression;
     }
   }
@@ -482,27 +502,15 @@ void MergeTranslation(PackContent&& pack, bool apply, RuleSet* set,
       CheckTranslatedNames(translation, *rule, diagnostics);
       if (apply) {
         ApplyTexts(translation, pack.info.name, &rule->texts);
-        ApplyFields(translation, &*rule);
+        ApplyFields(translation, &rule->fields);
       }
     } else if (diagnosis != set->diagnoses.end()) {
-      for (const ComputedField& field : translation.fields) {
-        bool known = std::any_of(
-            diagnosis->fields.begin(), diagnosis->fields.end(),
-            [&](const ComputedField& f) { return f.name == field.name; });
-        if (known) continue;
-        AddError(diagnostics, field.position, translation.id,
-                 fmt::format("field '{}' is not a field of the diagnosis in "
-                             "pack '{}'; a translation can only replace "
-                             "fields",
-                             field.name, diagnosis->pack));
-      }
+      KnownFields(translation, diagnosis->fields,
+                  fmt::format("diagnosis in pack '{}'", diagnosis->pack),
+                  diagnostics);
       if (apply) {
         ApplyTexts(translation, pack.info.name, &diagnosis->texts);
-        for (const ComputedField& field : translation.fields) {
-          for (ComputedField& base : diagnosis->fields) {
-            if (base.name == field.name) base.expression = field.expression;
-          }
-        }
+        ApplyFields(translation, &diagnosis->fields);
       }
     } else if (base_found) {
       AddError(diagnostics, translation.position, translation.id,

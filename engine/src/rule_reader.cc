@@ -417,6 +417,31 @@ bool RuleReader::ReadSecret(const YAML::Node& node, Rule* rule) {
   return ok;
 }
 
+bool RuleReader::ReadOptions(const YAML::Node& node, Rule* rule) {
+  bool ok = ReadDirection(node, rule);
+  if (const YAML::Node tag = node["tag"]) {
+    auto tags = context_->ScalarList(tag, rule->id, "'tag'");
+    if (tags) rule->tags = *tags;
+    ok &= tags.has_value();
+  }
+  if (const YAML::Node protocol = node["protocol"]) {
+    auto value = context_->Scalar(protocol, rule->id, "'protocol'");
+    if (value) rule->protocol = *value;
+    ok &= value.has_value();
+  }
+  if (const YAML::Node priority = node["priority"]) {
+    auto value = context_->Integer(priority, rule->id, "'priority'");
+    if (value) rule->priority = *value;
+    ok &= value.has_value();
+  }
+  if (const YAML::Node fallback = node["fallback"]) {
+    auto value = context_->Boolean(fallback, rule->id, "'fallback'");
+    if (value) rule->fallback = *value;
+    ok &= value.has_value();
+  }
+  return ok;
+}
+
 std::optional<Rule> RuleReader::ReadRule(const YAML::Node& node) {
   if (!node.IsMap()) {
     context_->Error(node, "", "a rule must be a mapping with 'id' and 'match'");
@@ -427,6 +452,7 @@ std::optional<Rule> RuleReader::ReadRule(const YAML::Node& node) {
   rule.position = context_->PositionOf(node);
   broken_fields_.clear();
   if (!ReadId(node, &rule.id)) return std::nullopt;
+
   bool ok = context_->CheckKeys(
       node, rule.id,
       {"id", "match", "explain", "hint", "severity", "direction", "tag",
@@ -434,29 +460,10 @@ std::optional<Rule> RuleReader::ReadRule(const YAML::Node& node) {
        "connection", "record", "secret", "examples"},
       "a rule");
   ok &= ReadMatch(node, &rule);
-  ok &= ReadDirection(node, &rule);
-  if (const YAML::Node tag = node["tag"]) {
-    auto tags = context_->ScalarList(tag, rule.id, "'tag'");
-    if (tags) rule.tags = *tags;
-    ok &= tags.has_value();
-  }
-  if (const YAML::Node protocol = node["protocol"]) {
-    auto value = context_->Scalar(protocol, rule.id, "'protocol'");
-    if (value) rule.protocol = *value;
-    ok &= value.has_value();
-  }
-  if (const YAML::Node priority = node["priority"]) {
-    auto value = context_->Integer(priority, rule.id, "'priority'");
-    if (value) rule.priority = *value;
-    ok &= value.has_value();
-  }
-  if (const YAML::Node fallback = node["fallback"]) {
-    auto value = context_->Boolean(fallback, rule.id, "'fallback'");
-    if (value) rule.fallback = *value;
-    ok &= value.has_value();
-  }
+  ok &= ReadOptions(node, &rule);
   ok &= ReadWhen(node, &rule);
   ok &= ReadFields(node, &rule);
+
   std::vector<std::string> names = Names(rule);
   ok &= ReadTexts(node, rule.id, &names, &rule.texts, &rule.severity);
   ok &= ReadSet(node, &rule);
@@ -464,11 +471,12 @@ std::optional<Rule> RuleReader::ReadRule(const YAML::Node& node) {
     rule.connection = ReadTemplate(connection, rule.id, "'connection'");
     ok &= rule.connection &&
           CheckTemplateNames(*rule.connection, connection, rule.id,
-                             "'connection'", Names(rule));
+                             "'connection'", names);
   }
   ok &= ReadRecord(node, &rule);
   ok &= ReadSecret(node, &rule);
   ok &= ReadExamples(node, rule.id, &rule.examples);
+
   if (!ok) return std::nullopt;
   return rule;
 }
@@ -541,7 +549,7 @@ std::optional<Diagnosis> RuleReader::ReadDiagnosis(const YAML::Node& node) {
   }
   // A diagnosis may name any fact; facts never recorded render as "".
   if (const YAML::Node fields = node["fields"]) {
-    ok &= ReadTranslatedFields(fields, id, &diagnosis.fields);
+    ok &= ReadUncheckedFields(fields, id, &diagnosis.fields);
   }
   ok &= ReadTexts(node, id, nullptr, &diagnosis.texts, &diagnosis.severity);
   if (const YAML::Node priority = node["priority"]) {

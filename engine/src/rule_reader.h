@@ -66,6 +66,8 @@ class RuleReader {
   bool ReadId(const YAML::Node& node, std::string* id);
   bool ReadMatch(const YAML::Node& node, Rule* rule);
   bool ReadDirection(const YAML::Node& node, Rule* rule);
+  // Reads direction, tag, protocol, priority and fallback.
+  bool ReadOptions(const YAML::Node& node, Rule* rule);
   bool ReadWhen(const YAML::Node& node, Rule* rule);
   bool ReadFields(const YAML::Node& node, Rule* rule);
   // Reads explain, hint and severity. `names` is what templates may name;
@@ -82,7 +84,7 @@ class RuleReader {
                                          const std::string& id);
   // Reads a `fields` mapping whose expressions may name anything: the
   // fields of diagnoses and the replacement fields of translations.
-  bool ReadTranslatedFields(const YAML::Node& fields, const std::string& id,
+  bool ReadUncheckedFields(const YAML::Node& fields, const std::string& id,
                             std::vector<ComputedField>* out);
   std::vector<std::string> Names(const Rule& rule) const;
 

@@ -6,7 +6,7 @@
 
 namespace curlexplain {
 
-bool RuleReader::ReadTranslatedFields(const YAML::Node& fields,
+bool RuleReader::ReadUncheckedFields(const YAML::Node& fields,
                                       const std::string& id,
                                       std::vector<ComputedField>* out) {
   if (!fields.IsMap()) {
@@ -49,7 +49,7 @@ std::optional<TextTranslation> RuleReader::ReadTranslation(
   bool ok = context_->CheckKeys(node, id, {"explain", "hint", "fields"},
                                 "a translation");
   if (const YAML::Node fields = node["fields"]) {
-    ok &= ReadTranslatedFields(fields, id, &translation.fields);
+    ok &= ReadUncheckedFields(fields, id, &translation.fields);
   }
   if (const YAML::Node explain = node["explain"]) {
     translation.explain = ReadTemplate(explain, id, "'explain'");

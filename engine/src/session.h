@@ -33,7 +33,6 @@ class Session {
   // being set up.
   void UseConnection(const std::string& id);
   void UseTransfer(const std::string& id);
-  const std::string& connection() const { return connection_; }
 
   // Records a fact; a later record of the same name replaces the value but
   // keeps its place.

@@ -138,7 +138,7 @@ class TextReporter : public Reporter {
     }
   }
 
-  // Returns `file` relative to the folder that holds its pack ("en/smtp.yaml"),
+  // Returns `file` relative to the folder that contains its pack ("en/smtp.yaml"),
   // so that output does not depend on where the program is installed.
   std::string ShortPath(const std::string& file) const {
     for (const PackInfo& pack : rules_.packs) {

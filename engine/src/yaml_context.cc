@@ -72,12 +72,6 @@ void YamlContext::Error(const YAML::Node& node, std::string_view rule_id,
   Error(PositionOf(node), rule_id, std::move(message));
 }
 
-void YamlContext::Warning(const YAML::Node& node, std::string_view rule_id,
-                          std::string message) {
-  Error(PositionOf(node), rule_id, std::move(message));
-  diagnostics_->back().level = DiagnosticLevel::kWarning;
-}
-
 bool YamlContext::CheckUniqueKeys(const YAML::Node& node,
                                   std::string_view rule_id,
                                   std::string_view what) {

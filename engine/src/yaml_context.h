@@ -37,8 +37,6 @@ class YamlContext {
              std::string message);
   void Error(const YAML::Node& node, std::string_view rule_id,
              std::string message);
-  void Warning(const YAML::Node& node, std::string_view rule_id,
-               std::string message);
 
   // Reports each key of the mapping `node` that is not in `allowed` (with a
   // suggestion for a near miss) and each key that appears twice, which

@@ -44,7 +44,7 @@ class DebugFeed {
   // numbered from 1 in the order they were completed.
   std::vector<LogLine> Add(int type, std::string_view data);
 
-  // Returns the line still waiting for its end, if any, and forgets it.
+  // Returns the line still waiting for its end, if any, and clears it.
   std::vector<LogLine> Flush();
 
  private:

@@ -53,7 +53,8 @@ struct Locale {
   std::string PluralCategory(double n) const;
 };
 
-// What an expression can see while it is evaluated.
+// The names, state, tables and time an expression can read while it is
+// evaluated.
 class Scope {
  public:
   virtual ~Scope() = default;

@@ -44,7 +44,7 @@ class LineReader {
  public:
   struct Options {
     Layout layout = Layout::kAuto;
-    // Lines longer than this are cut, and the LogLine says so in its notes.
+    // Lines longer than this are cut, and the LogLine notes the cut.
     size_t max_line_bytes = 64 * 1024;
   };
 

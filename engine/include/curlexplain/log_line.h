@@ -10,15 +10,15 @@
 
 namespace curlexplain {
 
-// Which way the text of a line travelled, as far as the log tells.
+// The direction a line's text travelled, as far as the log shows it.
 enum class Direction {
-  kUnknown,  // no prefix says: text from a debug callback without prefixes
+  kUnknown,  // no prefix shows it: a debug callback's text without prefixes
   kInfo,     // curl's own informational text (`* `, `== Info:`)
   kIn,       // received from the peer (`< `, `<= Recv header`)
   kOut,      // sent to the peer (`> `, `=> Send header`)
 };
 
-// What kind of payload a line carries.
+// The kind of payload a line carries.
 enum class LineKind {
   kText,         // an info line or a protocol line (header, command, reply)
   kData,         // body bytes, or a `{ [N bytes data]` marker standing for them
@@ -58,9 +58,10 @@ struct LogLine {
   // Damage the reader found and repaired or marked, as short phrases:
   // "progress meter removed", "cut at 2048 bytes by curl", "invalid UTF-8".
   std::vector<std::string> notes;
-  // How many input lines, from `number` on, belong to this line: more than 1
-  // when the reader joined lines (a wrapped warning, a trace dump block), 0
-  // when the line before it already owns its input line (two header lines
+  // The number of input lines, from `number` on, that belong to this line.
+  // It is more than 1 when the reader joined lines (a wrapped warning, a
+  // trace dump block), and 0 when the line before it already owns its input
+  // line (two header lines
   // starting in one --trace hex row, or in one application record). Every
   // input line belongs to exactly one LogLine, so the counts add up to the
   // number of input lines.

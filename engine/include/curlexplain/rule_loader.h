@@ -17,7 +17,7 @@ struct LoadOptions {
 };
 
 // The outcome of loading: the rules, and every problem found. When
-// `diagnostics` holds an error, `rules` must not be used to explain logs.
+// `diagnostics` contains an error, `rules` must not be used to explain logs.
 struct LoadResult {
   RuleSet rules;
   std::vector<Diagnostic> diagnostics;
